@@ -1,0 +1,45 @@
+# policykb: two commands for a new machine — `make serve` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= policykb.db
+PORT   ?= 8001
+DEV    ?= ../shared/dev
+
+.PHONY: serve build extract test test-fast score bench clean
+
+$(BIN)/policykb: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+## serve: build the database from corpus/ and serve it with Datasette on localhost
+serve: $(BIN)/policykb
+	$(BIN)/policykb serve --db $(DB) --port $(PORT)
+
+## build: extract corpus/ into extracted/ and load it into $(DB)
+build: $(BIN)/policykb
+	$(BIN)/policykb build --db $(DB)
+
+## test: the whole suite (the run-time test over ../shared/dev skips where it is absent)
+test: $(BIN)/policykb
+	$(BIN)/python -m pytest
+
+## test-fast: unit tests only
+test-fast: $(BIN)/policykb
+	$(BIN)/python -m pytest -m "not slow"
+
+## score: extract every gold document of ../shared/dev and score it
+score: $(BIN)/policykb
+	rm -rf .score && mkdir -p .score
+	for f in $(DEV)/*.gold.json; do n=$$(basename $$f .gold.json); \
+	  $(BIN)/policykb extract $(DEV)/$$n.txt --format json > .score/$$n.json || exit 1; done
+	$(BIN)/python $(DEV)/../tools/score.py --dir $(DEV) --pred .score $(if $(V),-v)
+
+## bench: time extraction of the seed plan against plain jieba segmentation
+bench: $(BIN)/policykb
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) .score $(DB)
