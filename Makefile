@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= policykb.db
 PORT   ?= 8001
 DEV    ?= ../shared/dev
+SCORE_DIR ?= .score
 
 .PHONY: serve build extract test test-fast score bench clean
 
@@ -32,10 +33,10 @@ test-fast: $(BIN)/policykb
 
 ## score: extract every gold document of ../shared/dev and score it
 score: $(BIN)/policykb
-	rm -rf .score && mkdir -p .score
+	rm -rf $(SCORE_DIR) && mkdir -p $(SCORE_DIR)
 	for f in $(DEV)/*.gold.json; do n=$$(basename $$f .gold.json); \
-	  $(BIN)/policykb extract $(DEV)/$$n.txt --format json > .score/$$n.json || exit 1; done
-	$(BIN)/python $(DEV)/../tools/score.py --dir $(DEV) --pred .score $(if $(V),-v)
+	  $(BIN)/policykb extract $(DEV)/$$n.txt --format json > $(SCORE_DIR)/$$n.json || exit 1; done
+	$(BIN)/python $(DEV)/../tools/score.py --dir $(DEV) --pred $(SCORE_DIR) $(if $(V),-v)
 
 ## bench: time extraction of the seed plan against plain jieba segmentation
 bench: $(BIN)/policykb

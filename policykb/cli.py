@@ -40,3 +40,58 @@ def extract(path, fmt):
         click.echo(f"{d.title} {d.doc_number or ''}: {len(record.sections)} sections, "
                    f"{len(record.tasks)} tasks, {sum(len(t.assignments) for t in record.tasks)} assignments, "
                    f"{len(record.targets)} targets")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=str))
+@click.option("--db", "db_path", default="policykb.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite database to create or update.")
+@click.option("--extracted", "extracted_dir", default="extracted", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for the NAME.json snapshots.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Show a progress bar when building more than a few documents.")
+def build(paths, db_path, extracted_dir, progress):
+    """Extract documents (default: everything in corpus/), write extracted/NAME.json
+    and load the records into a SQLite database.
+
+    Building again with the same documents changes nothing; a changed document
+    replaces its own rows in one transaction. Exits 1 if a document failed
+    (its previous rows are kept).
+
+    Example: policykb build corpus/ --db policykb.db
+    """
+    from .pipeline import build_database
+
+    try:
+        report = build_database(paths or ("corpus",), db_path, extracted_dir, progress=progress)
+    except PolicyKBError as e:
+        raise click.ClickException(str(e))
+    click.echo(f"{db_path}: {report.summary()}", err=True)
+    if report.failed:
+        raise click.ClickException("; ".join(problem for _, problem in report.failed))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=str))
+@click.option("--db", "db_path", default="policykb.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite database to serve (built from PATHS, default corpus/, if missing or stale).")
+@click.option("-m", "--metadata", default=None, type=click.Path(dir_okay=False, exists=True),
+              help="Datasette metadata file (default: ./metadata.yml).")
+@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Host to listen on.")
+@click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--build/--no-build", default=True, show_default=True,
+              help="Build the database first if it is missing or older than the documents.")
+def serve(paths, db_path, metadata, host, port, build):
+    """Serve the database read-only with Datasette, metadata.yml and the policykb
+    plugin (Chinese search, department pages), building it first if needed.
+
+    Example: policykb serve --db policykb.db --port 8001
+    """
+    from .publish.serve import serve_database
+
+    try:
+        code = serve_database(db_path, paths or ("corpus",), metadata, host, port, build,
+                              echo=lambda line: click.echo(line, err=True))
+    except PolicyKBError as e:
+        raise click.ClickException(str(e))
+    sys.exit(code)

@@ -1,8 +1,186 @@
-"""Responsibility notes -> tasks and assignments (placeholder)."""
+"""Responsibility notes -> tasks and their assignments.
+
+A task is a numbered unit whose own text (its span before its first child)
+carries a responsibility note: in brackets after a sentence, or on lines of
+its own (``责任单位：…`` / ``完成时限：…``). The grammar of one note is in
+:mod:`policykb.extract.notes`; this module finds the notes of each unit, keeps
+the document's standing rules in force from where they are stated
+(``以下均需区县落实，不再列出``, ``列第一位者为牵头单位``) and turns names into
+:class:`Assignment` records with canonical departments.
+"""
 from __future__ import annotations
 
-from ..models import Document, Section, Source, Task
+import re
+from dataclasses import replace
+
+from ..departments import Department, load_gazetteer
+from ..models import Assignment, Document, Section, Source, Task
+from .notes import (
+    FIRST_IS_LEAD,
+    NoteReading,
+    apply_first_is_lead,
+    find_label_lines,
+    find_notes,
+    parse_deadline,
+    resolve_implementing,
+)
+
+# the year of a one-year plan: 2021年度推动碳达峰…工作计划, 2022年行动计划; not
+# a year in a range (2021—2025年, 2021-2023年度), a horizon (2030年前, 到2025年)
+# or a year not followed by the plan's kind
+ONE_YEAR_PLAN = re.compile(
+    r"(?<![\d—–\-－~～至到])(20\d\d)年度?(?![前\d—–\-－~～至到])"
+    r"[^（(）)，,。；;]{0,30}?(?:行动计划|工作要点|工作计划|工作方案|实施计划|工作安排|重点工作|工作任务)")
+# a due date in a task's own words: 2019年6月底前, 2020年底前
+TEXT_DEADLINE = re.compile(r"20\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前)")
+
+
+def stands_alone(norm: str, start: int) -> bool:
+    """Whether a note at ``start`` is a block of its own: a field line
+    (责任单位：…) or a bracket that opens its line, rather than a bracket
+    closing a sentence.
+
+    >>> t = "1．甲。（省科技厅负责）\\n（省财政厅负责）\\n责任处室：规划处"
+    >>> [stands_alone(t, t.find(w)) for w in ("（省科", "（省财", "责任处室")]
+    [False, True, True]
+    """
+    line_start = norm.rfind("\n", 0, start) + 1
+    return not norm[line_start:start].strip() or bool(find_label_lines(norm, start, start + 12))
+
+
+def note_owner(section: Section, sections: dict[int, Section], children: dict[int | None, list[Section]],
+               noted: set[int]) -> Section:
+    """The unit a block of notes after ``section`` closes.
+
+    A note standing on its own lines after the last of a run of numbered
+    items, none of which has a note of its own, closes the whole run: the
+    six conditions of 有下列情形之一的 under （四）, or the plan and measures
+    under 一、 that 责任处室：… ends. It climbs while the unit is the last
+    child of its parent, no earlier sibling carries a note, and the parent's
+    own text has none. ``children`` lists each unit's children in order;
+    ``noted`` holds the units whose own text has a note.
+    """
+    def carries_note(s: Section) -> bool:
+        return s.id in noted or any(carries_note(c) for c in children.get(s.id, []))
+
+    owner = section
+    while owner.parent_id is not None and owner.parent_id not in noted:
+        siblings = children[owner.parent_id]
+        if siblings[-1] is not owner or any(carries_note(s) for s in siblings[:-1]):
+            break
+        owner = sections[owner.parent_id]
+    return owner
+
+
+def document_year(document: Document) -> int | None:
+    """The year a month-only deadline (6月底) falls in: the plan's own year
+    if it is a plan for one year, else the year of issue, else none.
+
+    >>> def year(title, issued=None):
+    ...     return document_year(Document(title=title, issued_date=issued))
+    >>> year("某省绿色转型2024年行动计划"), year("某厅2023年度推动节能工作计划", "2023-03-01")
+    (2024, 2023)
+    >>> year("某省碳达峰实施方案（2030年前）", "2022-05-01"), year("某市节能实施方案（2021—2025年）", "2021-09-30")
+    (2022, 2021)
+    >>> year("某市节能实施方案（2021—2025年）") is None, year("2021-2023年度某某工作计划", "2021-06-01")
+    (True, 2021)
+    """
+    m = ONE_YEAR_PLAN.search(document.title or "")
+    if m:
+        return int(m.group(1))
+    m = re.match(r"(20\d\d)-", document.issued_date or "")
+    return int(m.group(1)) if m else None
+
+
+def assign_note(text: str, start: int, reading: NoteReading, jurisdiction: str | None) -> list[Assignment]:
+    """The assignments of one note that starts at ``start`` in ``text``: its
+    names (each resolved in the light of the name before it in its list) and
+    the term of a standing rule it states (implementing, here not inherited)."""
+    gazetteer = load_gazetteer()
+    out: list[Assignment] = []
+    previous: Department | None = None
+    group = None
+    for name in reading.names:
+        if name.group != group:
+            previous, group = None, name.group
+        as_written = text[start + name.start:start + name.end]
+        previous = gazetteer.resolve(as_written, jurisdiction, context=previous)
+        out.append(Assignment(as_written, previous.name, name.role, False, start + name.start, start + name.end))
+    for s, e in reading.standing:
+        as_written = text[start + s:start + e]
+        out.append(Assignment(as_written, gazetteer.resolve(as_written, jurisdiction).name, "implementing", False,
+                              start + s, start + e))
+    return out
+
+
+def find_deadline(norm: str, section: Section, notes, year: int | None) -> str | None:
+    """The latest date the unit's notes give (完成时限：…), else the first due
+    date its own words state (2019年6月底前)."""
+    due = [parse_deadline(norm[a + r.deadline[0]:a + r.deadline[1]], year) for a, _, r in notes if r.deadline]
+    due = [d for d in due if d]
+    if not due:
+        m = TEXT_DEADLINE.search(norm, section.start, section.end)
+        due = [d for d in [parse_deadline(m.group(), year) if m else None] if d]
+    # a bare year (2025) is due at its end, after any month of it
+    return max(due, key=lambda d: d.ljust(10, "~")) if due else None
+
+
+def notes_by_owner(norm: str, sections: list[Section]) -> list[tuple[Section, list]]:
+    """The units that carry notes, in reading order, each with its notes
+    (a block of notes after a run of items goes to the unit it closes)."""
+    found = {s.id: find_notes(norm, s.start, s.end) for s in sections}
+    found = {i: notes for i, notes in found.items() if any(r.is_note for _, _, r in notes)}
+    by_id = {s.id: s for s in sections}
+    children: dict[int | None, list[Section]] = {}
+    for section in sorted(sections, key=lambda s: s.start):
+        children.setdefault(section.parent_id, []).append(section)
+    owned: dict[int, list] = {}
+    for section in sorted(sections, key=lambda s: s.start):
+        notes = found.get(section.id)
+        if not notes:
+            continue  # a 完成时限 line alone names no one
+        owner = section
+        if all(stands_alone(norm, a) for a, _, _ in notes):
+            owner = note_owner(section, by_id, children, set(found))
+        owned.setdefault(owner.id, []).extend(notes)
+    return [(by_id[i], notes) for i, notes in sorted(owned.items(), key=lambda kv: by_id[kv[0]].start)]
 
 
 def extract_tasks(source: Source, document: Document, sections: list[Section]) -> list[Task]:
-    return []
+    """Every numbered unit with a responsibility note, as a :class:`Task`.
+
+    Standing rules hold from the note that states them on: the bodies of
+    以下均需X落实 are an inherited ``implementing`` assignment of every later
+    task, and under 列第一位者为牵头单位 the first name of each list leads.
+    """
+    norm, text = source.norm, source.text
+    year = document_year(document)
+    # a rule may stand in the cover notice too (各项任务列第一位者为牵头单位)
+    lead_rules = [m.start() for m in FIRST_IS_LEAD.finditer(norm)]
+    standing: list[Assignment] = []  # the implementing bodies of the rule in force
+    tasks: list[Task] = []
+    for section, notes in notes_by_owner(norm, sections):
+        assignments: list[Assignment] = []
+        for a, b, reading in notes:
+            if any(pos < b for pos in lead_rules):
+                apply_first_is_lead(reading)
+            resolve_implementing(reading)
+            assignments += assign_note(text, a, reading, document.jurisdiction)
+        stated = [x for x in assignments if x.role == "implementing" and any(
+            a <= x.start < b and r.standing for a, b, r in notes)]
+        assignments += [replace(x, inherited=True) for x in standing]
+        standing = stated or standing
+        end = max(section.end, notes[-1][1])  # a block note closes the unit's children too
+        tasks.append(Task(
+            id=len(tasks) + 1,
+            section_id=section.id,
+            path=section.path,
+            title=section.title,
+            text=text[section.start:end].strip(),
+            deadline=find_deadline(norm, section, notes, year),
+            assignments=assignments,
+            start=section.start,
+            end=end,
+            notes=[{"text": text[a:b], "start": a, "end": b} for a, b, _ in notes],
+        ))
+    return tasks

@@ -1,0 +1,246 @@
+"""A PDF with a text layer: pdfplumber's lines, repaired into paragraphs.
+
+A printed plan's text layer is a stream of lines: page numbers (— 3 —),
+running headers and footers, and paragraphs broken wherever the line or the
+page ended. This module drops the furniture and joins a line to the one
+before it when the one before fills the text width and the new line neither
+is indented nor starts a numbered heading, so a heading or paragraph broken
+at the line or page end comes back whole.
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+from ..models import PolicyKBError, Source
+from .tables import find_task_header, render_table
+from .vocab import ReadVocab, load_read_vocab
+
+# pdfplumber writes a space for a gap between characters wider than this
+# share of the type size: justified Chinese text is letter-spaced, and Word
+# puts a quarter-em between Chinese and Latin (到 2025 年); neither is a space
+# in the text, while a tab stop or typed spaces (中共辽宁省委  辽宁省人民政府) are
+GAP_AS_SPACE = 0.5
+# a glyph whose font has no Unicode mapping: pdfminer writes its font code
+_CID = re.compile(r"\(cid:\d+\)")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# a line that opens a GB/T 9704 heading or list item starts a paragraph;
+# ``1.`` only when no digit follows (1.5万吨 is a number)
+_HEADING = re.compile(
+    r"^\s*(第[一二三四五六七八九十百零〇\d]+[部分章节条]"
+    r"|[一二三四五六七八九十]+[、．.]"
+    r"|[（(][一二三四五六七八九十]+[）)]"
+    r"|\d{1,3}[.．、](?!\d)"
+    r"|[（(]\d{1,3}[）)]"
+    r"|[①-⑳])"
+)
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+    # a line written from a table row: a paragraph of its own, never joined
+    whole: bool = False
+
+
+def _inside(obj, box) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _cell_text(text: str | None) -> str:
+    return "".join((text or "").split("\n")).strip()
+
+
+def table_rows(table) -> list[list[str]]:
+    """A pdfplumber table's rows as cell texts, a merged cell repeated in
+    every grid position it covers (pdfplumber leaves those None)."""
+    texts = table.extract(x_tolerance_ratio=GAP_AS_SPACE)
+    cells = [(box, text) for row, row_texts in zip(table.rows, texts)
+             for box, text in zip(row.cells, row_texts) if box is not None]
+    columns = [column.bbox for column in table.columns]
+    rows = []
+    for row, row_texts in zip(table.rows, texts):
+        out = []
+        for c, (box, text) in enumerate(zip(row.cells, row_texts)):
+            if box is None and c < len(columns):
+                point = {"x0": columns[c][0], "x1": columns[c][2], "top": row.bbox[1], "bottom": row.bbox[3]}
+                text = next((t for b, t in cells if _inside(point, b)), None)
+            out.append(_cell_text(text))
+        rows.append(out)
+    return rows
+
+
+def _page_lines(page, number: int, vocab: ReadVocab, task_tables: list) -> list[Line]:
+    """The page's text lines, and a line for each row of each ruled table."""
+    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
+    lines = []
+    for table in tables:
+        rows = table_rows(table)
+        rendered, is_task = render_table(rows, vocab)
+        if is_task:
+            task_tables.append(rows[find_task_header(rows, vocab):])
+        x0, top, x1, bottom = table.bbox
+        for i, text in enumerate(rendered):
+            lines.append(Line(text, x0, x1, top + i * 0.01, bottom, number, whole=True))
+    if tables:
+        boxes = [t.bbox for t in tables]
+        page = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)
+                           if "x0" in obj and "top" in obj else True)
+    for raw in page.extract_text_lines(return_chars=False, strip=True, x_tolerance_ratio=GAP_AS_SPACE):
+        text = raw["text"].strip()
+        if text:
+            lines.append(Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], number))
+    return sorted(lines, key=lambda line: line.top)
+
+
+def is_page_number(text: str, vocab: ReadVocab | None = None) -> bool:
+    """Whether a line is only a page number.
+
+    >>> [is_page_number(t) for t in ["— 3 —", "- 12 -", "第3页 共10页", "14%", "一、总体要求"]]
+    [True, True, True, False, False]
+    """
+    vocab = vocab or load_read_vocab()
+    return any(p.match(text.strip()) for p in vocab.page_number)
+
+
+def _margin(lines: list[Line], vocab: ReadVocab) -> list[Line]:
+    lines = [line for line in lines if not line.whole]
+    k = vocab.margin_lines
+    return lines if len(lines) <= 2 * k else lines[:k] + lines[-k:]
+
+
+def drop_page_furniture(pages: list[list[Line]], vocab: ReadVocab | None = None) -> list[list[Line]]:
+    """Remove page numbers and running headers and footers (a line at the top
+    or bottom of a page that recurs, digits aside, on many pages)."""
+    vocab = vocab or load_read_vocab()
+
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "#", text)
+
+    seen = Counter()
+    for lines in pages:
+        seen.update({key(line.text) for line in _margin(lines, vocab)})
+    running = {k for k, n in seen.items()
+               if len(pages) >= 2 and n >= 2 and n >= vocab.running_share * len(pages)}
+    kept = []
+    for lines in pages:
+        furniture = {id(line) for line in _margin(lines, vocab)
+                     if is_page_number(line.text, vocab) or key(line.text) in running}
+        kept.append([line for line in lines if id(line) not in furniture])
+    return kept
+
+
+def _edge(values: list[float], tolerance: float, largest: bool) -> float:
+    """The outermost x reached by at least two lines (one overlong or
+    outdented line does not move the margin)."""
+    ordered = sorted(values, reverse=largest)
+    for v in ordered:
+        if sum(1 for w in values if abs(w - v) <= tolerance) >= 2:
+            return v
+    return ordered[0]
+
+
+def join_lines(pages: list[list[Line]]) -> list[str]:
+    """Rebuild paragraphs from the body lines of each page, in order.
+
+    >>> a = Line("到2025年，全市单位地区生产总值能源消耗比", 72, 300, 100, 112, 1)
+    >>> b = Line("2020年下降14%。", 72, 150, 116, 128, 1)
+    >>> c = Line("三、实施节能减排重点工程", 96, 240, 132, 144, 1)
+    >>> join_lines([[a, b, c]])
+    ['到2025年，全市单位地区生产总值能源消耗比2020年下降14%。', '三、实施节能减排重点工程']
+    """
+    body = [line for lines in pages for line in lines]
+    text = [line for line in body if not line.whole] or body
+    if not body:
+        return []
+    size = median(line.bottom - line.top for line in text) or 10.0
+    left = _edge([line.x0 for line in text], size / 4, largest=False)
+    right = _edge([line.x1 for line in text], size / 2, largest=True)
+    gaps = [b.top - a.bottom for a, b in zip(text, text[1:]) if a.page == b.page and b.top > a.bottom]
+    gap = median(gaps) if gaps else size
+    # where paragraphs open indented, indentation alone tells a new paragraph
+    # and a label at the margin is an inline list running on (企业；（3）符合…)
+    openings = [b for a, b in zip(text, text[1:]) if a.x1 < right - 1.5 * size]
+    indented = bool(openings) and sum(b.x0 > left + 0.9 * size for b in openings) >= 0.5 * len(openings)
+    paragraphs: list[str] = []
+    prev: Line | None = None
+    for line in body:
+        if prev is not None and _continues(prev, line, left, right, size, gap, indented,
+                                           _unclosed(paragraphs[-1])):
+            glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and line.text[:1].isascii() \
+                and line.text[:1].isalpha() else ""
+            paragraphs[-1] += glue + line.text
+        else:
+            paragraphs.append(line.text)
+        prev = line
+    return paragraphs
+
+
+def _unclosed(text: str) -> bool:
+    """Whether a bracket is open at the end of ``text``.
+
+    >>> _unclosed("推进节能改造。（责任单位："), _unclosed("（一）总体要求：")
+    (True, False)
+    """
+    return text.count("（") + text.count("(") + text.count("〔") > text.count("）") + text.count(")") + text.count("〕")
+
+
+def _continues(prev: Line, line: Line, left: float, right: float, size: float, gap: float,
+               indented: bool = False, in_brackets: bool = False) -> bool:
+    """Whether ``line`` carries on the paragraph that ``prev`` ends."""
+    if prev.whole or line.whole:
+        return False
+    if prev.x1 < right - 1.5 * size:
+        return False  # the line before stops short: its paragraph ended
+    if prev.x0 > left + 4 * size:
+        return False  # the line before is centred or set right (a title, a signature)
+    if line.x0 > left + 0.9 * size:
+        return False  # an indented first line, or a centred one
+    if not indented and (_HEADING.match(line.text) or (prev.text.endswith(("：", ":")) and not in_brackets)):
+        # unindented: a label opens a paragraph; a colon outside brackets
+        # (addressees, 意见如下：) ends one, one in a note (（责任单位：) does not
+        return False
+    if line.page == prev.page and line.top - prev.bottom > 1.8 * gap + 2:
+        return False  # a blank line's worth of space between paragraphs
+    return True
+
+
+def read_pdf(path, data: bytes) -> Source:
+    """Read a PDF's text layer into a :class:`Source` (``norm`` is filled in by
+    :func:`policykb.read.read_document`)."""
+    import pdfplumber
+
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise PolicyKBError(path, "not a PDF file (no %PDF header)")
+    try:
+        vocab = load_read_vocab()
+        tables: list = []
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_page_lines(page, i, vocab, tables) for i, page in enumerate(pdf.pages, 1)]
+    except PolicyKBError:
+        raise
+    except Exception as e:  # pdfminer raises many kinds on damaged files
+        detail = str(e).splitlines()[0][:80] if str(e) else type(e).__name__
+        raise PolicyKBError(path, f"cannot read the PDF: corrupt, truncated or encrypted ({detail})") from None
+    if not any(pages):
+        raise PolicyKBError(path, "the PDF has no text layer (a scan? run OCR first)")
+    text = "\n".join(join_lines(drop_page_furniture(pages)))
+    warnings = []
+    unmapped = len(_CID.findall(text))
+    if unmapped:
+        if unmapped > len(_HAN.findall(text)):
+            raise PolicyKBError(path, "the PDF's fonts carry no Unicode mapping, so its text cannot be read "
+                                      "(run OCR on it)")
+        text = _CID.sub("", text)
+        warnings.append(f"{unmapped} characters in fonts without a Unicode mapping were left out")
+    return Source(path=str(path), text=text, norm="", format="pdf", tables=tables, warnings=warnings)

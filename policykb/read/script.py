@@ -1,0 +1,71 @@
+"""Traditional script: detect it and convert it to Simplified for parsing.
+
+Later stages match Simplified vocabulary (牵头, 责任单位, department names), so
+a Traditional document is parsed in its Simplified form; the record keeps the
+text as written in ``Source.original_text``. Detection counts how many Han
+characters OpenCC's Traditional-to-Simplified conversion changes: Simplified
+text is left as it is (conversion would only risk altering it).
+
+Every entry of OpenCC's Traditional-to-Simplified dictionaries maps a string
+to one of the same length, so the converted text is as long as the original
+and an offset into ``Source.text`` is an offset into ``original_text`` too.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .vocab import ReadVocab, load_read_vocab
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=None)
+def _t2s():
+    import opencc  # opencc-python-reimplemented: pure Python, dictionaries shipped
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert Traditional script to Simplified.
+
+    >>> to_simplified("市發展改革委牽頭，各區縣負責落實")
+    '市发展改革委牵头，各区县负责落实'
+    """
+    return _t2s().convert(text)
+
+
+def is_traditional(text: str, converted: str | None = None, vocab: ReadVocab | None = None) -> bool:
+    """Whether ``text`` is written in Traditional script.
+
+    >>> is_traditional("節能減排綜合工作實施方案")
+    True
+    >>> is_traditional("节能减排综合工作实施方案")
+    False
+    """
+    vocab = vocab or load_read_vocab()
+    converted = to_simplified(text) if converted is None else converted
+    han = len(_HAN.findall(text))
+    if not han:
+        return False
+    if len(converted) == len(text):
+        changed = sum(1 for a, b in zip(text, converted) if a != b)
+    else:  # a phrase conversion changed the length: count differing Han characters
+        changed = abs(len(_HAN.findall(text)) - len(_HAN.findall(converted))) + sum(
+            1 for a, b in zip(_HAN.findall(text), _HAN.findall(converted)) if a != b)
+    return changed >= vocab.traditional_min_chars and changed / han >= vocab.traditional_share
+
+
+def simplify_script(text: str, vocab: ReadVocab | None = None) -> tuple[str, str | None]:
+    """Return the text to parse and the original when it was Traditional.
+
+    >>> simplify_script("二、主要目標")
+    ('二、主要目标', '二、主要目標')
+    >>> simplify_script("二、主要目标")
+    ('二、主要目标', None)
+    """
+    converted = to_simplified(text)
+    if converted != text and is_traditional(text, converted, vocab):
+        return converted, text
+    return text, None
