@@ -210,7 +210,7 @@ def load_gazetteer() -> Gazetteer:
     tables = {j: list({d.name: d for _, d in rows}.values()) for j, rows in aliases.items()}
     data = load_yaml("departments", "rules.yml")
     rules = Rules(
-        provinces=tuple(data["provinces"]),
+        provinces=tuple(load_yaml("places.yml")["provinces"]),
         level_words=dict(data["level_words"]),
         placed_prefixes=tuple(data["placed_prefixes"]),
         not_placed=tuple(data.get("not_placed", [])),

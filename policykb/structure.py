@@ -87,6 +87,7 @@ class Vocabulary:
 def load_vocabulary() -> Vocabulary:
     """The vocabulary shipped in ``policykb/data/structure.yml``."""
     data = load_yaml("structure.yml")
+    places = load_yaml("places.yml")["provinces"]
     return Vocabulary(
         part_words=tuple(data["part_words"]),
         about=data["notice"]["about"],
@@ -110,8 +111,8 @@ def load_vocabulary() -> Vocabulary:
         national_markers=tuple(data["national_markers"]),
         province_markers=tuple(data["province_markers"]),
         city_markers=tuple(data["city_markers"]),
-        provinces=tuple(data["provinces"]),
-        province_short_names=tuple(data["province_short_names"].items()),
+        provinces=tuple(places),
+        province_short_names=tuple(places.items()),
     )
 
 
