@@ -215,7 +215,7 @@ def load_gazetteer() -> Gazetteer:
         placed_prefixes=tuple(data["placed_prefixes"]),
         not_placed=tuple(data.get("not_placed", [])),
         provincial_endings=tuple(data["provincial_endings"]),
-        body_endings=tuple(data["body_endings"]),
+        body_endings=tuple(load_yaml("bodies.yml")["body_endings"]),
         no_level_word=tuple(data.get("no_level_word", [])),
         regions=tuple(data.get("regions", [])),
         abbreviations=tuple(sorted(data["abbreviations"].items(), key=lambda kv: -len(kv[0]))),

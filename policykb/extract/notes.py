@@ -13,10 +13,11 @@ verb (``…牵头``, ``…按职责分工负责``, ``…配合``), a bare list o
 waits for the next verb, or a standing rule (``以下均需区县落实，不再列出``,
 ``列第一位者为牵头单位``). A clause the grammar does not understand (a
 sentence, or names with no known verb at the end) is dropped; the clauses
-understood keep their names. The words live in ``data/notes.yml``; this
-module only combines them. Everything works on folded text (see
-:mod:`policykb.read.normalize`), so ``(X负责)`` and ``（X负责）`` read alike,
-and every name keeps its span so the caller can slice the text as written.
+understood keep their names. The words live in ``data/notes.yml`` (how a
+body's name ends, in ``data/bodies.yml``); this module only combines them.
+Everything works on folded text (see :mod:`policykb.read.normalize`), so
+``(X负责)`` and ``（X负责）`` read alike, and every name keeps its span so
+the caller can slice the text as written.
 """
 from __future__ import annotations
 
@@ -101,6 +102,7 @@ class NoteVocabulary:
 @lru_cache(maxsize=None)
 def load_vocabulary() -> NoteVocabulary:
     data = load_yaml("notes.yml")
+    bodies = load_yaml("bodies.yml")
     labels = {label: role for role, words in data["role_labels"].items() for label in words}
     verbs = sorted(((v, role) for role, words in data["role_verbs"].items() for v in words),
                    key=lambda vr: len(vr[0]), reverse=True)
@@ -116,7 +118,7 @@ def load_vocabulary() -> NoteVocabulary:
         label_qualifiers=tuple(data.get("label_qualifiers", [])),
         not_in_names=tuple(data.get("not_in_names", [])),
         duty_modifier=re.compile(f"(?:{data['duty_modifier']})$"),
-        body_endings=tuple(data["body_endings"]),
+        body_endings=tuple(bodies["body_endings"] + bodies["note_extra_endings"]),
         ignorable=frozenset(data["ignorable"]),
         anaphora=frozenset(data["anaphora"]),
     )

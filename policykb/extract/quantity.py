@@ -90,8 +90,11 @@ def load_quantity_words() -> QuantityWords:
 # an ASCII point after folding (4.32).
 ARABIC_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
+# Vocabulary of the number's surroundings (data/quantity_words.yml, data/units.yml).
+_WORDS = load_yaml("quantity_words.yml")
+
 # A range separator between two numbers: 1至2个, 5%-10%, 1～2家 (～ folds to ~).
-RANGE_SEP = r"(?:至|到|-|—|–|~)"
+RANGE_SEP = f"(?:{alternation(_WORDS['range_separators'])})"
 
 # Letters or a decimal point just before a number make it part of a name
 # (PM2.5, 5G, GB3095) rather than a quantity.
@@ -100,10 +103,10 @@ NOT_AFTER = r"(?<![A-Za-z.\d])"
 # After a number, these make it a date, a year, an ordinal or a document
 # number (2025年, 6月, 33号, 第1批), or a fraction (2/3), not a quantity.
 # (岁 is a unit: 人均预期寿命达到79岁 is a goal, 3岁以下 a threshold.)
-NOT_BEFORE = r"(?![年月日号届期季度周时]|[A-Za-z]|\d|\.\d|[+＋]|/\d)"
+NOT_BEFORE = f"(?!(?:{alternation(_WORDS['not_quantity_after'])})|[A-Za-z]|\\d|\\.\\d|[+＋]|/\\d)"
 
 # “百分之三十” spells a percentage in words.
-PERCENT_WORDS = "百分之"
+PERCENT_WORDS = f"(?:{alternation(load_yaml('units.yml')['percent_words'])})"
 
 
 @dataclass

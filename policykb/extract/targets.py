@@ -20,11 +20,16 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from ..data import alternation, load_yaml
 from ..models import Document, Section, Source, Target, Task
+from .dates import plan_year
 from .quantity import Quantity, QuantityWords, find_quantities, load_quantity_words, scale_prefix
 
 # ---------------------------------------------------------------------------
 # Regex building blocks
+
+# The words the regexes below are built from (data/quantity_words.yml).
+_WORDS = load_yaml("quantity_words.yml")
 
 # Clauses end at these marks (after folding: ，；：are full-width, 。stays).
 CLAUSE_MARKS = "，；。：！？\n"
@@ -33,7 +38,7 @@ CLAUSE_MARKS = "，；。：！？\n"
 # the start of a clause (2022年，全省…) counts too; 比2020年 is a baseline,
 # 2022年起 a start, and 2030年前实现 is read the same as 到2030年.
 YEAR_MARKER = re.compile(
-    r"(?:(?:到|至|截至|截止到?|力争|确保|争取)(?P<y1>(?:19|20)\d\d)年(?:底|末|年底)?(?:前|以前|之前)?(?![起度以])"
+    rf"(?:(?:{alternation(_WORDS['year_lead_words'])})(?P<y1>(?:19|20)\d\d)年(?:底|末|年底)?(?:前|以前|之前)?(?![起度以])"
     r"|(?<![比较与0-9—\-~至到])(?P<y2>(?:19|20)\d\d)年(?:底|末)?(?:前|以前|之前)(?![起度])"
     r"|(?:^|(?<=[，；。：\n]))(?P<y3>(?:19|20)\d\d)年(?:底|末)?(?![起度以来至到—\-~0-9]))"
 )
@@ -42,7 +47,8 @@ YEAR_MARKER = re.compile(
 PERIOD_MARKER = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:期间|时期|末|内|以来)")
 
 # A baseline: 比2020年, 较2020年底, 与2020年相比, 相比2020年, 在2020年基础上.
-BASELINE = re.compile(r"(?:比|较|相比|相较|与|同|在)(?P<y>(?:19|20)\d\d)年(?:底|末)?(?:相比|相较|的?基础上)?")
+BASELINE = re.compile(rf"(?:{alternation(_WORDS['baseline_before'])})(?P<y>(?:19|20)\d\d)年(?:底|末)?"
+                      rf"(?:{alternation(_WORDS['baseline_after'])})?")
 # …and one standing right before the verb: 比2020年|下降
 BASELINE_AT_END = re.compile(BASELINE.pattern + "$")
 
@@ -62,18 +68,14 @@ ITEM_SPLIT = re.compile(r"、")
 ITEM_SPLIT_WIDE = re.compile(r"、|和|及|与")
 
 # Words before an indicator that belong to the sentence, not the indicator.
-LEADING_NOISE = re.compile(r"^(?:其中|并|同时|且|以及|和|及|将|把|使|、|\s)+")
+LEADING_NOISE = re.compile(rf"^(?:{alternation(_WORDS['leading_noise'])}|\s)+")
 
 # The jurisdiction a goal is set for, before its verb: 全省设立碳普惠服务站12家, 本市新增….
-SCOPE_PREFIX = re.compile(r"^(?:全|本|各)[省市区县国州盟]")
+SCOPE_PREFIX = re.compile(rf"^(?:{alternation(_WORDS['scope_words'])})(?:{alternation(_WORDS['scope_levels'])})")
 SCOPE_ONLY = re.compile(SCOPE_PREFIX.pattern + "$")
 
 # A share of something named after its verb: 清洁能源车辆销量达到全部车辆销量的35%.
 SHARE_OF = re.compile(r"^(?P<subject>.+?)(?:(?:达到|为)(?P<whole>[^，]+)的|占(?P<part>[^，]+?)的?)$")
-
-# A plan for one year: 某市节水型社会2023年行动计划, 2021年度工作计划 (not
-# 2030年前…行动方案, whose year is a horizon, nor 2021-2023年度…方案).
-ONE_YEAR_PLAN = re.compile(r"((?:19|20)\d\d)年(?!前|以前|之前)(?:度)?[^\d—\-至]{0,12}(?:行动计划|工作计划|工作要点|实施计划|行动方案|工作方案)")
 
 # A dash or dot list item under a lead paragraph: ——用水效率持续提高。…
 BULLET = re.compile(r"^\s*(?:——|—|●|■|◆|▲|·)")
@@ -838,10 +840,7 @@ def _clauses(text: str, start: int) -> list[tuple[int, int]]:
 def _plan_year(document: Document, source: Source) -> int | None:
     """The year of a one-year plan (某市节水型社会2023年行动计划)."""
     title = document.title or source.norm[:200].split("\n", 1)[0]
-    m = ONE_YEAR_PLAN.search(title)
-    if m and not re.search(r"\d{4}年?\s*[—\-至到~]", title):
-        return int(m.group(1))
-    return None
+    return plan_year(title)
 
 
 def _issue_year(document: Document) -> int | None:

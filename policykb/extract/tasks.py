@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..departments import Department, load_gazetteer
 from ..models import Assignment, Document, Section, Source, Task
+from .dates import plan_year
 from .notes import (
     FIRST_IS_LEAD,
     NoteReading,
@@ -25,12 +26,6 @@ from .notes import (
     resolve_implementing,
 )
 
-# the year of a one-year plan: 2021年度推动碳达峰…工作计划, 2022年行动计划; not
-# a year in a range (2021—2025年, 2021-2023年度), a horizon (2030年前, 到2025年)
-# or a year not followed by the plan's kind
-ONE_YEAR_PLAN = re.compile(
-    r"(?<![\d—–\-－~～至到])(20\d\d)年度?(?![前\d—–\-－~～至到])"
-    r"[^（(）)，,。；;]{0,30}?(?:行动计划|工作要点|工作计划|工作方案|实施计划|工作安排|重点工作|工作任务)")
 # a due date in a task's own words: 2019年6月底前, 2020年底前
 TEXT_DEADLINE = re.compile(r"20\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前)")
 
@@ -85,9 +80,9 @@ def document_year(document: Document) -> int | None:
     >>> year("某市节能实施方案（2021—2025年）") is None, year("2021-2023年度某某工作计划", "2021-06-01")
     (True, 2021)
     """
-    m = ONE_YEAR_PLAN.search(document.title or "")
-    if m:
-        return int(m.group(1))
+    year = plan_year(document.title or "")
+    if year:
+        return year
     m = re.match(r"(20\d\d)-", document.issued_date or "")
     return int(m.group(1)) if m else None
 
