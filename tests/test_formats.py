@@ -293,13 +293,19 @@ BAD = unique([
 ])
 
 
-@pytest.mark.parametrize("name,data,words,note", BAD, ids=[row[0] for row in BAD])
-def test_bad_input_is_one_line_error(tmp_path, name, data, words, note):
+def _write_bad_file(tmp_path, name, data):
+    """Write one BAD row's file (``data`` may build it, or be None: missing)."""
     path = tmp_path / name
     if callable(data):
         data = data(tmp_path)
     if data is not None:
         path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("name,data,words,note", BAD, ids=[row[0] for row in BAD])
+def test_bad_input_is_one_line_error(tmp_path, name, data, words, note):
+    path = _write_bad_file(tmp_path, name, data)
     with pytest.raises(PolicyKBError) as error:
         read_document(path)
     message = str(error.value)
@@ -313,11 +319,7 @@ def test_bad_input_through_the_cli(tmp_path, name, data, words, note):
 
     from policykb.cli import cli
 
-    path = tmp_path / name
-    if callable(data):
-        data = data(tmp_path)
-    if data is not None:
-        path.write_bytes(data)
+    path = _write_bad_file(tmp_path, name, data)
     result = CliRunner().invoke(cli, ["extract", str(path)])
     assert result.exit_code == 1, (note, result.output)
     lines = [line for line in result.output.splitlines() if line.strip()]
