@@ -7,7 +7,7 @@ PORT   ?= 8001
 DEV    ?= ../shared/dev
 SCORE_DIR ?= .score
 
-.PHONY: serve build extract test test-fast score bench clean
+.PHONY: serve build extract test test-fast score bench golden golden-write clean
 
 $(BIN)/policykb: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ score: $(BIN)/policykb
 ## bench: time extraction of the seed plan against plain jieba segmentation
 bench: $(BIN)/policykb
 	$(BIN)/python scripts/bench.py
+
+## golden: extract every ../shared/dev document (text and pdf/) and check it against tests/golden/manifest.json
+golden: $(BIN)/policykb
+	$(BIN)/python scripts/golden.py check
+
+## golden-write: accept the current extraction of ../shared/dev as the reference
+golden-write: $(BIN)/policykb
+	$(BIN)/python scripts/golden.py write
 
 clean:
 	rm -rf $(VENV) .score $(DB)
