@@ -6,9 +6,6 @@ The vocabulary lives in ``data/numerals.yml`` and is passed around as a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-
-from .data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -24,10 +21,11 @@ class Numerals:
         return "".join(self.digits) + "".join(self.units) + "".join(self.scales)
 
 
-@lru_cache(maxsize=None)
 def load_numerals() -> Numerals:
-    data = load_yaml("numerals.yml")
-    return Numerals(digits=data["digits"], units=data["units"], scales=data["scales"], circled=data["circled"])
+    """The shipped number words (the ``numerals`` part of the vocabulary)."""
+    from .vocab import load_vocabulary
+
+    return load_vocabulary().numerals
 
 
 def parse_chinese_number(text: str, numerals: Numerals | None = None) -> int | None:

@@ -13,16 +13,19 @@ from .extract import extract_record
 from .models import PolicyKBError, Record
 from .read import read_document
 from .structure import parse_structure
+from .vocab import Vocabulary, default_vocabulary
 
 
-def extract_file(path: str | Path) -> Record:
-    """Read, structure and extract one document into its record.
+def extract_file(path: str | Path, vocab: Vocabulary | None = None) -> Record:
+    """Read, structure and extract one document into its record, with the
+    words of ``vocab`` (default: the shipped vocabulary).
 
     Raises :class:`policykb.models.PolicyKBError` for input it cannot read.
     """
-    source = read_document(path)
+    vocab = default_vocabulary(vocab)
+    source = read_document(path, vocab=vocab)
     document, sections = parse_structure(source)
-    return extract_record(source, document, sections)
+    return extract_record(source, document, sections, vocab=vocab)
 
 
 # --- build: documents -> extracted/*.json -> SQLite ----------------------

@@ -8,7 +8,7 @@ from .targets import extract_targets
 from .tasks import extract_tasks
 
 
-def extract_record(source: Source, document: Document, sections: list[Section]) -> Record:
+def extract_record(source: Source, document: Document, sections: list[Section], vocab=None) -> Record:
     """Build the whole record from the structured document."""
     tasks = extract_tasks(source, document, sections)
     targets = extract_targets(source, document, sections, tasks)

@@ -51,7 +51,7 @@ _HINTS = {
 }
 
 
-def read_document(path: str | Path) -> Source:
+def read_document(path: str | Path, vocab=None) -> Source:
     """Read one document into a :class:`Source`, or raise :class:`PolicyKBError`.
 
     The error names the file and the problem in one line: missing, empty,
