@@ -5,7 +5,6 @@ BIN    := $(VENV)/bin
 DB     ?= policykb.db
 PORT   ?= 8001
 DEV    ?= ../shared/dev
-SCORE_DIR ?= .score
 
 .PHONY: serve build extract test test-fast score bench golden golden-write clean
 
@@ -31,12 +30,9 @@ test: $(BIN)/policykb
 test-fast: $(BIN)/policykb
 	$(BIN)/python -m pytest -m "not slow"
 
-## score: extract every gold document of ../shared/dev and score it
+## score: score the parser on ../shared/dev gold, read from the text and from the original PDF
 score: $(BIN)/policykb
-	rm -rf $(SCORE_DIR) && mkdir -p $(SCORE_DIR)
-	for f in $(DEV)/*.gold.json; do n=$$(basename $$f .gold.json); \
-	  $(BIN)/policykb extract $(DEV)/$$n.txt --format json > $(SCORE_DIR)/$$n.json || exit 1; done
-	$(BIN)/python $(DEV)/../tools/score.py --dir $(DEV) --pred $(SCORE_DIR) $(if $(V),-v)
+	$(BIN)/python scripts/score.py $(if $(V),-v)
 
 ## bench: time extraction of the seed plan against plain jieba segmentation
 bench: $(BIN)/policykb
