@@ -12,11 +12,11 @@ from typing import Iterable
 
 #: Han characters: CJK Unified Ideographs and Extension A. Rare characters in
 #: place and department names are Ext-A, so both ranges count as Han.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 
 #: Han plus the compatibility ideographs (U+F900-FAFF): only the script
 #: detector needs them, since conversion tables carry a few of them.
-HAN_WITH_COMPAT = HAN + "\uf900-\ufaff"
+HAN_WITH_COMPAT = HAN + r"\uf900-\ufaff"
 
 #: A plan year. Plans are dated 19xx-20xx; any other four-digit number (a
 #: count, a standard's number) is not a year.

@@ -11,8 +11,12 @@ from importlib import resources
 
 from ..store import ROLES
 
-#: how the pages name the roles (the database keeps the English values)
-ROLE_LABELS = {"lead": "牵头", "responsible": "负责", "supporting": "配合", "implementing": "落实"}
+
+def site_words():
+    """The words of the site (``data/site.yml``)."""
+    from ..vocab import load_vocabulary
+
+    return load_vocabulary().site
 
 #: the tables a database needs for the department pages to apply to it
 REQUIRED_TABLES = {"departments", "assignments", "tasks", "documents"}
@@ -24,7 +28,7 @@ def role_label(role: str) -> str:
     >>> role_label("lead"), role_label("other")
     ('牵头', 'other')
     """
-    return ROLE_LABELS.get(role, role)
+    return site_words().roles.get(role, role)
 
 
 @lru_cache(maxsize=None)

@@ -73,7 +73,7 @@ async def department_view(datasette, request):
     if jurisdiction:
         found = [page for page in found if page.jurisdiction == jurisdiction]
     if not found:
-        raise NotFound(f"没有名为“{name}”的部门")
+        raise NotFound(pages.site_words().messages["department_not_found"].format(name=name))
     template = datasette.jinja_env.from_string(pages.template_source("policykb_department.html"))
     return Response.html(await datasette.render_template(
         template, {"name": name, "departments": found, "database": db.name, "role_label": pages.role_label,
@@ -85,7 +85,7 @@ async def department_view(datasette, request):
 def startup(datasette):
     # load jieba and its department words now, not on the first search
     async def inner():
-        await asyncio.to_thread(store.search_tokens, "节能减排")
+        await asyncio.to_thread(store.search_tokens, pages.site_words().warm_up_query)
 
     return inner
 
@@ -109,11 +109,11 @@ def render_cell(row, value, column, table, datasette):
         except ValueError:
             return None
         if isinstance(names, list):
-            return Markup("、").join(Markup('<a href="{}">{}</a>').format(department_path(datasette, str(n)), n)
+            return Markup(pages.site_words().name_joiner).join(Markup('<a href="{}">{}</a>').format(department_path(datasette, str(n)), n)
                                     for n in names)
     return None
 
 
 @hookimpl
 def menu_links(datasette):
-    return [{"href": datasette.urls.path("/-/departments"), "label": "部门任务 (departments)"}]
+    return [{"href": datasette.urls.path("/-/departments"), "label": pages.site_words().menu["departments"]}]

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from . import departments, layout, notes, quantities, read, store, time
+from . import departments, layout, notes, quantities, read, site, store, time
 from . import numerals as numerals_part
 
 
@@ -73,6 +73,7 @@ class Vocabulary:
     time: Any
     departments: Any
     store: Any
+    site: Any
     files: DataFiles = field(repr=False, default=None)
 
 
@@ -88,6 +89,7 @@ def build_vocabulary(files: DataFiles) -> Vocabulary:
         time=time.build(files),
         departments=departments.build(files),
         store=store.build(files),
+        site=site.build(files),
         files=files,
     )
 

@@ -1,0 +1,22 @@
+"""The words of the site (``data/site.yml``): role labels, messages, menu labels."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class SiteWords:
+    roles: Mapping[str, str]
+    messages: Mapping[str, str]
+    menu: Mapping[str, str]
+    name_joiner: str
+    warm_up_query: str
+
+
+def build(files) -> SiteWords:
+    data = files.yaml("site.yml")
+    return SiteWords(roles=MappingProxyType(dict(data["roles"])), messages=MappingProxyType(dict(data["messages"])),
+                     menu=MappingProxyType(dict(data["menu"])), name_joiner=data["name_joiner"],
+                     warm_up_query=data["warm_up_query"])
