@@ -84,8 +84,21 @@ def deadline_pattern(d) -> re.Pattern:
 def text_deadline_pattern(d) -> re.Pattern:
     """A due date in a task's own words: 2019年6月底前, 2020年底前 (a plan
     year, so 1000年 is no date)."""
-    return re.compile(rf"{YEAR}{d.year}(?:\d{{1,2}}{d.month}(?:\d{{1,2}}{d.day})?)?"
+    return re.compile(rf"{YEAR}{re.escape(d.year)}(?:\d{{1,2}}{re.escape(d.month)}(?:\d{{1,2}}{re.escape(d.day)})?)?"
                       rf"(?:{words(d.year_end)})?(?:{words(d.before)})")
+
+
+def time_clause_pattern(w) -> re.Pattern:
+    """A clause that only says when, read whole (``fullmatch``): 2022年底前完成,
+    每年12月底前完成, 三季度前启动, 2022年起持续推进 (the caller asks for a digit,
+    so 完成 alone is none)."""
+    t, d = w.time_clause, w.deadline
+    year = rf"(?:{YEAR}{re.escape(d.year)})?"
+    date = rf"(?:\d{{1,2}}{re.escape(d.month)}(?:\d{{1,2}}{re.escape(d.day)})?)?"
+    period = rf"(?:{words(t['periods'])}|(?:{words(d.quarter_digits)}){re.escape(d.quarter)})?"
+    return re.compile(
+        rf"(?:{words(t['prefixes'])})?{year}{date}{period}(?:{words(d.before)})?(?:{words(t['verbs'])})?"
+        rf"|{year}(?:{words(t['since'])})?(?:{words(t['ongoing'])})")
 
 
 def compile(vocab) -> NotePatterns:
@@ -103,7 +116,7 @@ def compile(vocab) -> NotePatterns:
         # an aside that names a body is no bare note: （以下简称省发改委）
         aside=re.compile(words(w.aside_words)),
         standing_implementing=tuple(map(re.compile, w.standing_implementing)),
-        time_clause=re.compile(w.time_clause),
+        time_clause=time_clause_pattern(w),
         duty_modifier=re.compile(f"(?:{w.duty_modifier})$"),
         deadline=deadline_pattern(w.deadline),
         text_deadline=text_deadline_pattern(w.deadline),

@@ -47,7 +47,7 @@ class NoteVocabulary:
     role_verbs: tuple[tuple[str, str], ...]  # (verb, role), longest first
     standing_implementing: tuple[str, ...]  # regular expressions with a group ``term``
     standing_implementing_after: tuple[str, ...]
-    time_clause: str  # a regular expression
+    time_clause: dict  # prefixes, periods, verbs, since, ongoing, timeless
     timeless: frozenset[str]
     ignorable: frozenset[str]
     anaphora: frozenset[str]
@@ -90,7 +90,7 @@ def _deadline_words(data: dict) -> DeadlineWords:
 _LISTS = ("deadline_labels", "other_labels", "standing_implementing", "standing_implementing_after",
           "first_is_lead", "label_qualifiers", "not_in_names", "name_split", "name_split_keep_first",
           "name_lead_in", "aside_words")
-_SETS = ("timeless", "ignorable", "anaphora")
+_SETS = ("ignorable", "anaphora")
 _MAPPINGS = ("generic_tail", "name_split_before_each", "name_split_and_after")
 
 
@@ -109,7 +109,8 @@ def build(files) -> NoteVocabulary:
     return NoteVocabulary(
         role_labels=labels,
         role_verbs=tuple(verbs),
-        time_clause=data["time_clause"],
+        time_clause=dict(data["time_clause"]),
+        timeless=frozenset(data["time_clause"]["ongoing"] + data["time_clause"]["timeless"]),
         duty_modifier=data["duty_modifier"],
         brackets=Brackets(data["brackets"]["open"], data["brackets"]["close"]),
         punctuation=Punctuation(**data["punctuation"]),
