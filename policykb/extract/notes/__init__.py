@@ -25,7 +25,16 @@ and every name keeps its span so the caller can slice the text as written.
 
 The words are in ``data/notes.yml`` (how a body's name ends, in
 ``data/bodies.yml``), read by :mod:`policykb.vocab.notes`; the patterns are
-built by :mod:`policykb.patterns.notes`.
+built by :mod:`policykb.patterns.notes`. Every function takes ``vocab`` (the
+whole vocabulary, default the shipped one), so a test can swap the words::
+
+    >>> import dataclasses
+    >>> from policykb.vocab import load_vocabulary
+    >>> shipped = load_vocabulary()
+    >>> verbs = (("主抓", "lead"),) + shipped.notes.role_verbs
+    >>> vocab = dataclasses.replace(shipped, notes=dataclasses.replace(shipped.notes, role_verbs=verbs))
+    >>> parse_responsibility("（市甲局主抓，市乙局负责）", vocab=vocab)[0]
+    ('市甲局', 'lead', 1, 4)
 """
 from __future__ import annotations
 

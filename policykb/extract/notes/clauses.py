@@ -4,6 +4,10 @@ A note is a run of clauses split on ，；。 (outside nested brackets). Each
 clause goes down :data:`CLAUSE_RULES` until a rule takes it; a rule may also
 trim the clause and pass it on (a field label, a trailing first-is-lead
 rule). What the clauses read so far is a :class:`NoteState`.
+
+>>> [name for name, _ in CLAUSE_RULES]  # doctest: +NORMALIZE_WHITESPACE
+['field_label', 'absorbed_field', 'trailing_lead_rule', 'first_is_lead', 'standing_rule',
+ 'standing_after', 'ignorable', 'time', 'verb', 'field_names', 'pending']
 """
 from __future__ import annotations
 
