@@ -315,10 +315,13 @@ CLAUSE_RULES = (
     ("first_is_lead", read_first_is_lead),
     # 以下均需X落实 ends in 落实, a verb: the standing rule must come first
     ("standing_rule", read_standing_rule),
+    # 以下各条均涉及 would otherwise wait as a bare name; it claims the names waiting
     ("standing_after", read_standing_after),
+    # 下同 would otherwise wait as a bare name; it reads the last 负责落实 clause
     ("ignorable", skip_ignorable),
     # a time clause may end in a verb-like word (完成): before the verbs
     ("time", skip_time),
+    # names with their verb: the common case, once every rule clause is out
     ("verb", read_verb),
     # names with no verb: the open field's role, else they wait (last)
     ("field_names", read_field_names),
