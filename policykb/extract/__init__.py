@@ -10,7 +10,7 @@ from .tasks import extract_tasks
 
 def extract_record(source: Source, document: Document, sections: list[Section], vocab=None) -> Record:
     """Build the whole record from the structured document."""
-    tasks = extract_tasks(source, document, sections)
+    tasks = extract_tasks(source, document, sections, vocab=vocab)
     targets = extract_targets(source, document, sections, tasks)
     add_mentions(source, document, sections, tasks)
     return Record(

@@ -10,27 +10,27 @@ the document's standing rules in force from where they are stated
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..departments import Department, load_gazetteer
 from ..models import Assignment, Document, Section, Source, Task
-from .dates import plan_year
+from ..vocab import default_vocabulary
 from .notes import (
-    FIRST_IS_LEAD,
     NoteReading,
     apply_first_is_lead,
+    document_year,
     find_label_lines,
     find_notes,
+    first_is_lead_positions,
     parse_deadline,
     resolve_implementing,
+    text_deadline,
 )
 
-# a due date in a task's own words: 2019年6月底前, 2020年底前
-TEXT_DEADLINE = re.compile(r"20\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前)")
+__all__ = ["document_year", "extract_tasks", "find_notes", "notes_by_owner", "stands_alone"]
 
 
-def stands_alone(norm: str, start: int) -> bool:
+def stands_alone(norm: str, start: int, vocab=None) -> bool:
     """Whether a note at ``start`` is a block of its own: a field line
     (责任单位：…) or a bracket that opens its line, rather than a bracket
     closing a sentence.
@@ -40,7 +40,7 @@ def stands_alone(norm: str, start: int) -> bool:
     [False, True, True]
     """
     line_start = norm.rfind("\n", 0, start) + 1
-    return not norm[line_start:start].strip() or bool(find_label_lines(norm, start, start + 12))
+    return not norm[line_start:start].strip() or bool(find_label_lines(norm, start, start + 12, vocab))
 
 
 def note_owner(section: Section, sections: dict[int, Section], children: dict[int | None, list[Section]],
@@ -67,26 +67,6 @@ def note_owner(section: Section, sections: dict[int, Section], children: dict[in
     return owner
 
 
-def document_year(document: Document) -> int | None:
-    """The year a month-only deadline (6月底) falls in: the plan's own year
-    if it is a plan for one year, else the year of issue, else none.
-
-    >>> def year(title, issued=None):
-    ...     return document_year(Document(title=title, issued_date=issued))
-    >>> year("某省绿色转型2024年行动计划"), year("某厅2023年度推动节能工作计划", "2023-03-01")
-    (2024, 2023)
-    >>> year("某省碳达峰实施方案（2030年前）", "2022-05-01"), year("某市节能实施方案（2021—2025年）", "2021-09-30")
-    (2022, 2021)
-    >>> year("某市节能实施方案（2021—2025年）") is None, year("2021-2023年度某某工作计划", "2021-06-01")
-    (True, 2021)
-    """
-    year = plan_year(document.title or "")
-    if year:
-        return year
-    m = re.match(r"(20\d\d)-", document.issued_date or "")
-    return int(m.group(1)) if m else None
-
-
 def assign_note(text: str, start: int, reading: NoteReading, jurisdiction: str | None) -> list[Assignment]:
     """The assignments of one note that starts at ``start`` in ``text``: its
     names (each resolved in the light of the name before it in its list) and
@@ -108,22 +88,22 @@ def assign_note(text: str, start: int, reading: NoteReading, jurisdiction: str |
     return out
 
 
-def find_deadline(norm: str, section: Section, notes, year: int | None) -> str | None:
+def find_deadline(norm: str, section: Section, notes, year: int | None, vocab=None) -> str | None:
     """The latest date the unit's notes give (完成时限：…), else the first due
     date its own words state (2019年6月底前)."""
-    due = [parse_deadline(norm[a + r.deadline[0]:a + r.deadline[1]], year) for a, _, r in notes if r.deadline]
+    due = [parse_deadline(norm[a + r.deadline[0]:a + r.deadline[1]], year, vocab) for a, _, r in notes if r.deadline]
     due = [d for d in due if d]
     if not due:
-        m = TEXT_DEADLINE.search(norm, section.start, section.end)
-        due = [d for d in [parse_deadline(m.group(), year) if m else None] if d]
+        stated = text_deadline(norm, section.start, section.end, vocab)
+        due = [d for d in [parse_deadline(stated, year, vocab) if stated else None] if d]
     # a bare year (2025) is due at its end, after any month of it
     return max(due, key=lambda d: d.ljust(10, "~")) if due else None
 
 
-def notes_by_owner(norm: str, sections: list[Section]) -> list[tuple[Section, list]]:
+def notes_by_owner(norm: str, sections: list[Section], vocab=None) -> list[tuple[Section, list]]:
     """The units that carry notes, in reading order, each with its notes
     (a block of notes after a run of items goes to the unit it closes)."""
-    found = {s.id: find_notes(norm, s.start, s.end) for s in sections}
+    found = {s.id: find_notes(norm, s.start, s.end, vocab) for s in sections}
     found = {i: notes for i, notes in found.items() if any(r.is_note for _, _, r in notes)}
     by_id = {s.id: s for s in sections}
     children: dict[int | None, list[Section]] = {}
@@ -135,26 +115,27 @@ def notes_by_owner(norm: str, sections: list[Section]) -> list[tuple[Section, li
         if not notes:
             continue  # a 完成时限 line alone names no one
         owner = section
-        if all(stands_alone(norm, a) for a, _, _ in notes):
+        if all(stands_alone(norm, a, vocab) for a, _, _ in notes):
             owner = note_owner(section, by_id, children, set(found))
         owned.setdefault(owner.id, []).extend(notes)
     return [(by_id[i], notes) for i, notes in sorted(owned.items(), key=lambda kv: by_id[kv[0]].start)]
 
 
-def extract_tasks(source: Source, document: Document, sections: list[Section]) -> list[Task]:
+def extract_tasks(source: Source, document: Document, sections: list[Section], vocab=None) -> list[Task]:
     """Every numbered unit with a responsibility note, as a :class:`Task`.
 
     Standing rules hold from the note that states them on: the bodies of
     以下均需X落实 are an inherited ``implementing`` assignment of every later
     task, and under 列第一位者为牵头单位 the first name of each list leads.
     """
+    vocab = default_vocabulary(vocab)
     norm, text = source.norm, source.text
     year = document_year(document)
     # a rule may stand in the cover notice too (各项任务列第一位者为牵头单位)
-    lead_rules = [m.start() for m in FIRST_IS_LEAD.finditer(norm)]
+    lead_rules = first_is_lead_positions(norm, vocab)
     standing: list[Assignment] = []  # the implementing bodies of the rule in force
     tasks: list[Task] = []
-    for section, notes in notes_by_owner(norm, sections):
+    for section, notes in notes_by_owner(norm, sections, vocab):
         assignments: list[Assignment] = []
         for a, b, reading in notes:
             if any(pos < b for pos in lead_rules):
@@ -172,7 +153,7 @@ def extract_tasks(source: Source, document: Document, sections: list[Section]) -
             path=section.path,
             title=section.title,
             text=text[section.start:end].strip(),
-            deadline=find_deadline(norm, section, notes, year),
+            deadline=find_deadline(norm, section, notes, year, vocab),
             assignments=assignments,
             start=section.start,
             end=end,

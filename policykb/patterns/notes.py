@@ -1,6 +1,123 @@
-"""The notes patterns (placeholder: filled in by the restructuring)."""
+"""The patterns of responsibility notes, compiled from the notes vocabulary.
+
+Every data word enters through :func:`~policykb.patterns.parts.words`; the
+shapes around them say how a note is written (see each field's comment).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 
-def compile(vocab):
-    return None
+from .parts import YEAR, words
+
+
+def _not_in(chars: str) -> str:
+    """A negated class of literal characters: ``[^、，]``."""
+    return f"[^{re.escape(chars)}]"
+
+
+@dataclass(frozen=True, eq=False)
+class NotePatterns:
+    """The compiled patterns of notes, with the words they were built from."""
+
+    words: object  # the NoteVocabulary
+    label: re.Pattern  # 责任单位： and its kin; group 1 is the label without qualifier
+    generic_tail: re.Pattern
+    name_split: re.Pattern
+    name_lead_in: re.Pattern
+    first_is_lead: re.Pattern
+    aside: re.Pattern
+    standing_implementing: tuple[re.Pattern, ...]
+    time_clause: re.Pattern
+    duty_modifier: re.Pattern
+    deadline: re.Pattern
+    text_deadline: re.Pattern
+
+
+def label_pattern(w) -> re.Pattern:
+    """``主要责任单位：``: an optional qualifier, the label (group 1), the colon."""
+    return re.compile(f"(?:{words(w.label_qualifiers)})?({words(w.labels)}){re.escape(w.punctuation.field_colon)}")
+
+
+def generic_tail_pattern(w) -> re.Pattern:
+    """A trailing 等 and the generic phrase after it: 等, 等部门, 等有关部门,
+    等省直有关部门, 等有关部门和单位 (the spec drops them from a name). The
+    phrase is short (up to ten characters before its noun) and holds no
+    separator and no second 等."""
+    tail, p = w.generic_tail, w.punctuation
+    mark = re.escape(tail["mark"])
+    return re.compile(
+        rf"{mark}(?:{_not_in(p.list_separator + p.clause_separators + tail['mark'])}{{0,10}}?"
+        rf"(?:{words(tail['nouns'])})(?:{words(tail['joins'])})?)?$")
+
+
+def name_split_pattern(w) -> re.Pattern:
+    """Where the names of a list part: on 、 and, where a list of bodies
+    follows another, on 等和 / 和各 / 及各 (…体育总局等和各设区市人民政府负责) or on
+    和 after a government (市人民政府和开发区管委会) when a name of three or more
+    characters follows; a bare 和 stays, as it is part of many names
+    (工业和信息化部, 住房和城乡建设厅, 党委和政府); names written in table cells are
+    split on spaces (市科技局 市财政局)."""
+    p = w.punctuation
+    each, after = w.name_split_before_each, w.name_split_and_after
+    return re.compile("|".join([
+        re.escape(p.list_separator), r"\s+", words(w.name_split),
+        f"(?:{words(each['words'])})(?={re.escape(each['each'])})",
+        *(rf"(?<={re.escape(end)}){re.escape(after['word'])}(?={_not_in(p.list_separator + p.clause_separators)}{{3}})"
+          for end in after["ends"]),
+    ]))
+
+
+def deadline_pattern(d) -> re.Pattern:
+    """A date a deadline states, every part optional: 2022年6月30日,
+    2021年上半年, 2021年第三季度, 2022年底, 6月底. (``\\d{4}``, not a plan year:
+    the parser checks the month, and keeps any year written.)"""
+    return re.compile(
+        rf"(?:(?P<year>\d{{4}}){d.year})?"
+        rf"(?:(?P<month>\d{{1,2}}){d.month}(?:(?P<day>\d{{1,2}}){d.day})?"
+        rf"|(?P<half>{words(d.half_year)})"
+        rf"|(?:{re.escape(d.ordinal)})?(?P<quarter>{words(d.quarter_digits)}){re.escape(d.quarter)}"
+        rf"|(?P<yearend>{words(d.year_end)}))?"
+    )
+
+
+def text_deadline_pattern(d) -> re.Pattern:
+    """A due date in a task's own words: 2019年6月底前, 2020年底前 (a plan
+    year, so 1000年 is no date)."""
+    return re.compile(rf"{YEAR}{re.escape(d.year)}(?:\d{{1,2}}{re.escape(d.month)}(?:\d{{1,2}}{re.escape(d.day)})?)?"
+                      rf"(?:{words(d.year_end)})?(?:{words(d.before)})")
+
+
+def time_clause_pattern(w) -> re.Pattern:
+    """A clause that only says when, read whole (``fullmatch``): 2022年底前完成,
+    每年12月底前完成, 三季度前启动, 2022年起持续推进 (the caller asks for a digit,
+    so 完成 alone is none)."""
+    t, d = w.time_clause, w.deadline
+    year = rf"(?:{YEAR}{re.escape(d.year)})?"
+    date = rf"(?:\d{{1,2}}{re.escape(d.month)}(?:\d{{1,2}}{re.escape(d.day)})?)?"
+    period = rf"(?:{words(t['periods'])}|(?:{words(d.quarter_digits)}){re.escape(d.quarter)})?"
+    return re.compile(
+        rf"(?:{words(t['prefixes'])})?{year}{date}{period}(?:{words(d.before)})?(?:{words(t['verbs'])})?"
+        rf"|{year}(?:{words(t['since'])})?(?:{words(t['ongoing'])})")
+
+
+def compile(vocab) -> NotePatterns:
+    """The notes patterns of ``vocab`` (the whole vocabulary)."""
+    w = vocab.notes
+    return NotePatterns(
+        words=w,
+        label=label_pattern(w),
+        generic_tail=generic_tail_pattern(w),
+        name_split=name_split_pattern(w),
+        # words placed before a name: 由市发展改革委牵头 (anchored by ``match``
+        # at the name's start: a ``^`` would never match there)
+        name_lead_in=re.compile(f"(?:{words(w.name_lead_in)})"),
+        first_is_lead=re.compile("|".join(w.first_is_lead)),
+        # an aside that names a body is no bare note: （以下简称省发改委）
+        aside=re.compile(words(w.aside_words)),
+        standing_implementing=tuple(map(re.compile, w.standing_implementing)),
+        time_clause=time_clause_pattern(w),
+        duty_modifier=re.compile(f"(?:{w.duty_modifier})$"),
+        deadline=deadline_pattern(w.deadline),
+        text_deadline=text_deadline_pattern(w.deadline),
+    )

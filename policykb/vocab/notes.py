@@ -1,6 +1,122 @@
-"""The notes part of the vocabulary (placeholder: filled in by the restructuring)."""
+"""The notes part of the vocabulary: the words of responsibility notes
+(``data/notes.yml``) and how a body's name ends (``data/bodies.yml``).
+
+Words only; the patterns built from them are in :mod:`policykb.patterns.notes`.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 
-def build(files, *needs):
-    return None
+from ..brackets import Brackets
+
+
+@dataclass(frozen=True)
+class Punctuation:
+    """The punctuation of a note, after folding (``notes.yml`` ``punctuation``)."""
+
+    clause_separators: str
+    full_stop: str
+    group_separator: str
+    field_colon: str
+    list_separator: str
+
+
+@dataclass(frozen=True)
+class DeadlineWords:
+    """The words of a deadline (``notes.yml`` ``deadline``): 2023年6月底前."""
+
+    year: str
+    month: str
+    day: str
+    year_end: tuple[str, ...]
+    quarter: str
+    ordinal: str
+    before: tuple[str, ...]
+    half_year: dict[str, int]
+    quarter_digits: tuple[str, ...]
+    quarter_end: dict[str, int]  # quarter digit (as a string) -> the month it ends in
+
+
+@dataclass(frozen=True)
+class NoteVocabulary:
+    """The words of notes (``data/notes.yml``), swappable in tests."""
+
+    role_labels: dict[str, str]  # label -> role
+    deadline_labels: tuple[str, ...]
+    other_labels: tuple[str, ...]
+    role_verbs: tuple[tuple[str, str], ...]  # (verb, role), longest first
+    standing_implementing: tuple[str, ...]  # regular expressions with a group ``term``
+    standing_implementing_after: tuple[str, ...]
+    time_clause: dict  # prefixes, periods, verbs, since, ongoing, timeless
+    timeless: frozenset[str]
+    ignorable: frozenset[str]
+    anaphora: frozenset[str]
+    brackets: Brackets
+    punctuation: Punctuation
+    deadline: DeadlineWords
+    first_is_lead: tuple[str, ...] = ()  # regular expressions
+    label_qualifiers: tuple[str, ...] = ()
+    not_in_names: tuple[str, ...] = ()
+    duty_modifier: str = "(?!)"  # a regular expression
+    body_endings: tuple[str, ...] = ()
+    generic_tail: dict = field(default_factory=dict)  # mark, nouns, joins
+    name_split: tuple[str, ...] = ()
+    name_split_keep_first: tuple[str, ...] = ()
+    name_split_before_each: dict = field(default_factory=dict)  # words, each
+    name_split_and_after: dict = field(default_factory=dict)  # ends, word
+    name_lead_in: tuple[str, ...] = ()
+    aside_words: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Every field label: roles, deadlines, others."""
+        return (*self.role_labels, *self.deadline_labels, *self.other_labels)
+
+    @property
+    def verb_roles(self) -> dict[str, str]:
+        """Role verb -> role: 牵头 -> lead."""
+        return dict(self.role_verbs)
+
+
+def _deadline_words(data: dict) -> DeadlineWords:
+    return DeadlineWords(
+        year=data["year"], month=data["month"], day=data["day"], year_end=tuple(data["year_end"]),
+        quarter=data["quarter"], ordinal=data["ordinal"], before=tuple(data["before"]),
+        half_year=dict(data["half_year"]), quarter_digits=tuple(map(str, data["quarter_digits"])),
+        quarter_end={str(k): v for k, v in data["quarter_end"].items()})
+
+
+# keys of notes.yml read as they stand: lists (as tuples), sets, mappings
+_LISTS = ("deadline_labels", "other_labels", "standing_implementing", "standing_implementing_after",
+          "first_is_lead", "label_qualifiers", "not_in_names", "name_split", "name_split_keep_first",
+          "name_lead_in", "aside_words")
+_SETS = ("ignorable", "anaphora")
+_MAPPINGS = ("generic_tail", "name_split_before_each", "name_split_and_after")
+
+
+def build(files) -> NoteVocabulary:
+    """The notes part, from ``notes.yml`` and ``bodies.yml``.
+
+    >>> from policykb.vocab import DataFiles
+    >>> build(DataFiles()).role_labels["配合单位"]
+    'supporting'
+    """
+    data = files.yaml("notes.yml")
+    bodies = files.yaml("bodies.yml")
+    labels = {label: role for role, words in data["role_labels"].items() for label in words}
+    verbs = sorted(((v, role) for role, words in data["role_verbs"].items() for v in words),
+                   key=lambda vr: len(vr[0]), reverse=True)
+    return NoteVocabulary(
+        role_labels=labels,
+        role_verbs=tuple(verbs),
+        time_clause=dict(data["time_clause"]),
+        timeless=frozenset(data["time_clause"]["ongoing"] + data["time_clause"]["timeless"]),
+        duty_modifier=data["duty_modifier"],
+        brackets=Brackets(data["brackets"]["open"], data["brackets"]["close"]),
+        punctuation=Punctuation(**data["punctuation"]),
+        deadline=_deadline_words(data["deadline"]),
+        body_endings=tuple(bodies["body_endings"] + bodies["note_extra_endings"]),
+        **{key: tuple(data.get(key, ())) for key in _LISTS},
+        **{key: frozenset(data[key]) for key in _SETS},
+        **{key: dict(data[key]) for key in _MAPPINGS},
+    )
