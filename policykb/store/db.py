@@ -83,14 +83,15 @@ def prune_departments(db: sqlite_utils.Database) -> None:
     )
 
 
-def load_record(db: sqlite_utils.Database, record: Record, key: str | None = None) -> str:
+def load_record(db: sqlite_utils.Database, record: Record, key: str | None = None, vocab=None) -> str:
     """Load one record, replacing the rows of its document, in one transaction.
 
     Returns ``"unchanged"`` (same record already loaded: nothing written),
     ``"replaced"`` or ``"added"``. On any error the database is left as it was
-    and :class:`PolicyKBError` is raised.
+    and :class:`PolicyKBError` is raised. ``vocab`` (default: the shipped
+    vocabulary) gives the gazetteer and the key words.
     """
-    rows = record_rows(record, key)
+    rows = record_rows(record, key, vocab)
     doc = rows["documents"][0]
     doc_key = doc["key"]
     previous = stored_hash(db, doc_key)

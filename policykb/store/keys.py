@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from typing import Iterable
 
-from ..data import load_yaml
+from ..patterns import compile_patterns
+from ..patterns.parts import HAN
+from ..vocab import default_vocabulary
 
-# 渝府发〔2022〕39号: issuer prefix, year, number (brackets are normalised to 〔〕
-# by structure, but older snapshots may carry [] or ())
-_DOC_NUMBER = re.compile(r"^\s*(?P<prefix>.*?)\s*[〔\[［(（【](?P<year>\d{4})[〕\]］)）】]\s*(?P<number>\d+)\s*号?\s*$")
-_NOT_SLUG = re.compile(r"[^0-9A-Za-z_\u3400-\u9fff]+")
-
-
-@lru_cache(maxsize=None)
-def load_prefixes() -> dict:
-    """The Latin forms of 发文字号 prefixes (``data/doc_number_prefixes.yml``)."""
-    data = load_yaml("doc_number_prefixes.yml")
-    return {"regions": data.get("regions") or {}, "series": data.get("series") or {}}
+# what a key keeps of a name: letters, digits and Han characters (parts.HAN)
+_NOT_SLUG = re.compile(rf"[^0-9A-Za-z_{HAN}]+")
 
 
-def slug_prefix(prefix: str, prefixes: dict | None = None) -> str:
+def load_prefixes(vocab=None) -> dict:
+    """The Latin forms of 发文字号 prefixes (``data/doc_number_prefixes.yml``):
+    a view of the vocabulary's ``store`` part."""
+    words = default_vocabulary(vocab).store
+    return {"regions": words.regions, "series": words.series}
+
+
+def slug_prefix(prefix: str, prefixes: dict | None = None, vocab=None) -> str:
     """A Latin slug for the issuer part of a 发文字号: region, then series.
 
     >>> slug_prefix("渝府发"), slug_prefix("国发"), slug_prefix("渝府办发"), slug_prefix("国办函")
@@ -35,7 +34,7 @@ def slug_prefix(prefix: str, prefixes: dict | None = None) -> str:
     >>> slug_prefix("发改环资"), slug_prefix("〔〕")
     ('发改环资', 'x0e84c9')
     """
-    data = prefixes or load_prefixes()
+    data = prefixes or load_prefixes(vocab)
     regions, series = data["regions"], data["series"]
     for region in sorted(regions, key=len, reverse=True):
         if prefix.startswith(region) and prefix[len(region):] in series:
@@ -44,7 +43,7 @@ def slug_prefix(prefix: str, prefixes: dict | None = None) -> str:
     return _NOT_SLUG.sub("", prefix) or "x" + hashlib.sha1(prefix.encode("utf-8")).hexdigest()[:6]
 
 
-def document_key(doc_number: str | None, title: str | None, fallback: str = "document") -> str:
+def document_key(doc_number: str | None, title: str | None, fallback: str = "document", vocab=None) -> str:
     """The stable key of a document: from its 发文字号, else a slug of its title.
 
     >>> document_key("渝府发〔2022〕39号", "重庆市“十四五”节能减排综合工作实施方案")
@@ -55,9 +54,9 @@ def document_key(doc_number: str | None, title: str | None, fallback: str = "doc
     'chongqing_jnjp_2022'
     """
     if doc_number:
-        m = _DOC_NUMBER.match(doc_number)
+        m = compile_patterns(vocab).store.doc_number.match(doc_number)
         if m:
-            return f"{slug_prefix(m['prefix'])}-{m['year']}-{int(m['number'])}"
+            return f"{slug_prefix(m['prefix'], vocab=vocab)}-{m['year']}-{int(m['number'])}"
         slug = _NOT_SLUG.sub("-", doc_number).strip("-")
         if slug:
             return slug

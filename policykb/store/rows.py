@@ -13,11 +13,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..models import Record
+from ..vocab import default_vocabulary
 from .keys import department_key, document_key, unique_keys
 from .schema import SCHEMA_VERSION
 
 
-def base_quantity(value: float | None, unit: str | None) -> tuple[float | None, str | None]:
+def base_quantity(value: float | None, unit: str | None, numerals=None) -> tuple[float | None, str | None]:
     """The value with a leading 万/亿 of its unit multiplied out, and the base unit.
 
     >>> base_quantity(4.32, "万吨")
@@ -26,12 +27,14 @@ def base_quantity(value: float | None, unit: str | None) -> tuple[float | None, 
     ((150000000.0, '千瓦时'), (14.0, '%'))
     >>> base_quantity(2, "万亿元")
     (2000000000000.0, '元')
+
+    ``numerals`` (default: the shipped ones) gives the scale words.
     """
     if value is None:
         return None, unit
     from ..numerals import load_numerals
 
-    scales = load_numerals().scales
+    scales = (numerals or load_numerals()).scales
     unit = unit or ""
     factor = 1
     while unit and unit[0] in scales and len(unit) > 1:
@@ -138,7 +141,8 @@ def task_rows(record: Record, doc_key: str, departments: DepartmentRows,
     return tasks, assignments, task_of_path
 
 
-def target_rows(record: Record, doc_key: str, key_of_path: dict, task_of_path: dict) -> list[dict]:
+def target_rows(record: Record, doc_key: str, key_of_path: dict, task_of_path: dict,
+                numerals=None) -> list[dict]:
     """The ``targets`` rows, numbered within their path (``#t1``, ``#t2``…)."""
     targets = []
     per_path: dict[str, int] = {}
@@ -147,7 +151,7 @@ def target_rows(record: Record, doc_key: str, key_of_path: dict, task_of_path: d
         row = asdict(t)
         row["record_id"] = row.pop("id")
         if row.get("value_base") is None:
-            row["value_base"], row["unit_base"] = base_quantity(t.value, t.unit)
+            row["value_base"], row["unit_base"] = base_quantity(t.value, t.unit, numerals)
         prefix = f"{doc_key}/{t.path}" if t.path else doc_key
         row.update(key=f"{prefix}#t{per_path[t.path]}", document=doc_key, section=key_of_path.get(t.path),
                    task=task_of_path.get(t.path), sort_key=_sort_key(doc_key, t.start, i))
@@ -155,20 +159,23 @@ def target_rows(record: Record, doc_key: str, key_of_path: dict, task_of_path: d
     return targets
 
 
-def record_rows(record: Record, key: str | None = None) -> dict[str, list[dict]]:
+def record_rows(record: Record, key: str | None = None, vocab=None) -> dict[str, list[dict]]:
     """The rows one record becomes, by table (pure: no database).
 
-    Departments are resolved through the gazetteer for their full name and kind.
+    Departments are resolved through the gazetteer of ``vocab`` (default:
+    the shipped vocabulary) for their full name and kind.
     """
     from ..departments import load_gazetteer
 
+    vocab = default_vocabulary(vocab)
     d = record.document
-    doc_key = key or document_key(d.doc_number, d.title, Path(record.source.get("path") or "document").stem)
-    departments = DepartmentRows(load_gazetteer(), d.jurisdiction)
+    fallback = Path(record.source.get("path") or "document").stem
+    doc_key = key or document_key(d.doc_number, d.title, fallback, vocab=vocab)
+    departments = DepartmentRows(load_gazetteer(vocab), d.jurisdiction)
     document = document_row(record, doc_key)
     sections, mentions, key_of_section, key_of_path = section_rows(record, doc_key, departments)
     tasks, assignments, task_of_path = task_rows(record, doc_key, departments, key_of_section)
-    targets = target_rows(record, doc_key, key_of_path, task_of_path)
+    targets = target_rows(record, doc_key, key_of_path, task_of_path, vocab.numerals)
     citations = [{"key": f"{doc_key}>{number}", "document": doc_key, "cited_number": number,
                   "cited_document": None}
                  for number in dict.fromkeys(d.cites or [])]

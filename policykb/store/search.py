@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
+from ..patterns.parts import HAN
+
+_HAN = re.compile(f"[{HAN}]")
 
 
 def search_tokens(text: str) -> list[str]:
