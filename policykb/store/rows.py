@@ -59,6 +59,18 @@ def _sort_key(doc_key: str, start: int | None, ordinal: int) -> str:
     return f"{doc_key}:{int(start or 0):08d}:{ordinal:05d}"
 
 
+def _item_row(item, key: str, doc_key: str, ordinal: int, children: str | None = None, **fields) -> dict:
+    """A section, task or target as a row: its fields (less its list of
+    ``children``), ``record_id`` for its id, its key, ``fields`` and its
+    reading-order sort key."""
+    row = asdict(item)
+    if children:
+        row.pop(children)
+    row["record_id"] = row.pop("id")
+    row.update(key=key, document=doc_key, **fields, sort_key=_sort_key(doc_key, item.start, ordinal))
+    return row
+
+
 @dataclass
 class DepartmentRows:
     """The departments one document's rows refer to, resolved through the
@@ -104,12 +116,7 @@ def section_rows(record: Record, doc_key: str, departments: DepartmentRows) -> t
     sections, mentions = [], []
     for i, (s, skey) in enumerate(zip(record.sections, section_keys)):
         key_of_path.setdefault(s.path, skey)
-        row = asdict(s)
-        row.pop("mentions")
-        row["record_id"] = row.pop("id")
-        row.update(key=skey, document=doc_key, parent=key_of_section.get(s.parent_id),
-                   sort_key=_sort_key(doc_key, s.start, i))
-        sections.append(row)
+        sections.append(_item_row(s, skey, doc_key, i, "mentions", parent=key_of_section.get(s.parent_id)))
         for n, m in enumerate(s.mentions, 1):
             mentions.append({"key": f"{skey}#m{n}", "document": doc_key, "section": skey,
                              "department": departments.key(m.department), "as_written": m.as_written,
@@ -125,12 +132,9 @@ def task_rows(record: Record, doc_key: str, departments: DepartmentRows,
     tasks, assignments = [], []
     for i, (t, tkey) in enumerate(zip(record.tasks, task_keys)):
         task_of_path.setdefault(t.path, tkey)
-        row = asdict(t)
-        row.pop("assignments")
-        row["record_id"] = row.pop("id")
         names = list(dict.fromkeys(a.department for a in t.assignments))
-        row.update(key=tkey, document=doc_key, section=key_of_section.get(t.section_id),
-                   departments=_json(names), notes=_json(t.notes), sort_key=_sort_key(doc_key, t.start, i))
+        row = _item_row(t, tkey, doc_key, i, "assignments", section=key_of_section.get(t.section_id),
+                        departments=_json(names), notes=_json(t.notes))
         tasks.append(row)
         for n, a in enumerate(t.assignments, 1):
             arow = asdict(a)
@@ -148,13 +152,11 @@ def target_rows(record: Record, doc_key: str, key_of_path: dict, task_of_path: d
     per_path: dict[str, int] = {}
     for i, t in enumerate(record.targets):
         per_path[t.path] = per_path.get(t.path, 0) + 1
-        row = asdict(t)
-        row["record_id"] = row.pop("id")
+        prefix = f"{doc_key}/{t.path}" if t.path else doc_key
+        row = _item_row(t, f"{prefix}#t{per_path[t.path]}", doc_key, i, section=key_of_path.get(t.path),
+                        task=task_of_path.get(t.path))
         if row.get("value_base") is None:
             row["value_base"], row["unit_base"] = base_quantity(t.value, t.unit, numerals)
-        prefix = f"{doc_key}/{t.path}" if t.path else doc_key
-        row.update(key=f"{prefix}#t{per_path[t.path]}", document=doc_key, section=key_of_path.get(t.path),
-                   task=task_of_path.get(t.path), sort_key=_sort_key(doc_key, t.start, i))
         targets.append(row)
     return targets
 

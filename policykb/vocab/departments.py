@@ -1,6 +1,7 @@
 """The departments part of the vocabulary: the gazetteer's tables
 (``data/departments/``), its canonicalisation rules (``rules.yml``, with the
-provinces of ``places.yml`` and the body endings of ``bodies.yml``) and the
+provinces of ``places.yml``, the body endings of ``bodies.yml`` and the
+national jurisdiction of ``structure.yml``) and the
 shape of a department's name in running text (``department_patterns.yml``).
 """
 from __future__ import annotations
@@ -62,7 +63,7 @@ def build_rules(files) -> Rules:
         abbreviations=tuple(sorted(data["abbreviations"].items(), key=lambda kv: -len(kv[0]))),
         generic_markers=tuple(data["generic_markers"]),
         kinds={k: tuple(v) for k, v in data["kinds"].items()},
-        national=data["national"],
+        national=files.yaml("structure.yml")["national_name"],
         provincial_levels=tuple(data["provincial_levels"]),
         aside_open=asides["open"],
         aside_close=asides["close"],
