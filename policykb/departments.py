@@ -102,9 +102,9 @@ class Rules:
         return body
 
 
-@dataclass
+@dataclass(frozen=True)
 class Name:
-    """A name being resolved: the state the rules read and settle."""
+    """A name being resolved: the state every rule reads."""
 
     as_written: str
     key: str  # as written, without whitespace
@@ -191,6 +191,7 @@ def level_as_written(r: Rules, n: Name) -> Level:
     >>> load_gazetteer().resolve("气候处", None).name
     '气候处'
     """
+    # last: it always answers
     return n.bare, n.where
 
 
@@ -214,6 +215,7 @@ def listed(g: "Gazetteer", n: Name) -> Department | None:
     >>> load_gazetteer().resolve("重庆市发展和改革委员会", "重庆市").name
     '市发展改革委'
     """
+    # first: what a table lists is the truth, asides and all (then without them)
     return g.lookup(n.key, n.where) or g.lookup(n.bare, n.where)
 
 
@@ -223,6 +225,7 @@ def listed_nationally(g: "Gazetteer", n: Name) -> Department | None:
     >>> load_gazetteer().resolve("工信部", "全国").name
     '工业和信息化部'
     """
+    # second: national plans name ministries bare; only for names placed nowhere or nationally
     return g.lookup(n.bare, g.rules.national) if g.rules.is_national(n.where) else None
 
 
@@ -248,6 +251,7 @@ def canonical(g: "Gazetteer", n: Name) -> Department:
     >>> g.resolve("达州市发展和改革委员会", "达州市").name, g.resolve("渝北区人民政府", "重庆市").name
     ('市发展改革委', '渝北区政府')
     """
+    # last: it always answers
     r = g.rules
     candidate, where = next(level for _, rule in LEVEL_RULES if (level := rule(r, n)) is not None)
     candidate = r.abbreviate(candidate)

@@ -53,6 +53,7 @@ def add_mentions(source: Source, document: Document, sections: list[Section],
     notes = note_spans(text, tasks)
     ordered = sorted(sections, key=lambda s: s.start)
     starts = [s.start for s in ordered]
+    # the shipped gazetteer through the one-line view (a test swaps that view)
     gazetteer = load_gazetteer() if vocab is None else load_gazetteer(vocab)
     separator = load_patterns(vocab).list_separator
     for section in sections:

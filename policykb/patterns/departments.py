@@ -8,11 +8,11 @@ from .parts import char_class
 
 
 @dataclass(frozen=True)
-class DepartmentPatterns:
+class GazetteerPatterns:
     aside: re.Pattern  # an aside inside a name: 万盛经开区（以下统称区县）, 各市〔州〕人民政府
 
 
-def compile(vocab) -> DepartmentPatterns:
+def compile(vocab) -> GazetteerPatterns:
     """The gazetteer's patterns from ``vocab`` (a :class:`~policykb.vocab.Vocabulary`).
 
     >>> from policykb.vocab import load_vocabulary
@@ -22,5 +22,5 @@ def compile(vocab) -> DepartmentPatterns:
     rules = vocab.departments.rules
     brackets = rules.aside_open + rules.aside_close
     # one level of brackets, no bracket inside
-    return DepartmentPatterns(aside=re.compile(
+    return GazetteerPatterns(aside=re.compile(
         f"{char_class(rules.aside_open)}[^{re.escape(brackets)}]*{char_class(rules.aside_close)}"))
