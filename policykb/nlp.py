@@ -29,19 +29,19 @@ from typing import Iterable
 
 import yaml
 
-from .data import alternation, read_data
 from .departments import load_gazetteer
+from .patterns.parts import HAN, words as literal_words
 
 LABEL = "DEPARTMENT"
 
-# a department name is Han characters only: this keeps 2025年 and PM2.5 out of
-# the place-name pattern and out of jieba's dictionary
-_HAN = r"\u3400-\u9fff"
+# a department name is Han characters only (parts.HAN): this keeps 2025年 and
+# PM2.5 out of the place-name pattern and out of jieba's dictionary
 
 
 @dataclass(frozen=True)
 class DepartmentPatterns:
-    """The shape of department names (``data/department_patterns.yml``).
+    """The shape of department names (``data/department_patterns.yml``,
+    read by :mod:`policykb.vocab.departments`).
 
     Passed to :func:`build_nlp` so tests and other genres can swap it.
     """
@@ -54,6 +54,19 @@ class DepartmentPatterns:
     endings: tuple[str, ...] = ()
     not_endings: tuple[str, ...] = ()
     guards: tuple[tuple[str, str], ...] = ()  # (name ending, next characters)
+    list_separator: str = ""  # 、 in 省发改委、生态环境厅: a bare body after it shares the level word
+
+    @classmethod
+    def from_data(cls, data: dict) -> "DepartmentPatterns":
+        """The patterns of parsed ``department_patterns.yml`` data.
+
+        >>> DepartmentPatterns.from_data({"levels": ["省"], "list_separator": "、"}).list_separator
+        '、'
+        """
+        guards = tuple((end, tail) for end, tails in (data.get("guards") or {}).items() for tail in tails)
+        return cls(guards=guards, list_separator=data.get("list_separator") or "",
+                   **{key: tuple(data.get(key) or ()) for key in
+                      ("levels", "place_suffixes", "not_places", "bodies", "standalone", "endings", "not_endings")})
 
     @classmethod
     def from_yaml(cls, text: str) -> "DepartmentPatterns":
@@ -62,11 +75,7 @@ class DepartmentPatterns:
         >>> DepartmentPatterns.from_yaml("levels: [省]\\nbodies: [科技厅]").bodies
         ('科技厅',)
         """
-        data = yaml.safe_load(text) or {}
-        guards = tuple((end, tail) for end, tails in (data.get("guards") or {}).items() for tail in tails)
-        return cls(guards=guards, **{key: tuple(data.get(key) or ()) for key in
-                                     ("levels", "place_suffixes", "not_places", "bodies", "standalone",
-                                      "endings", "not_endings")})
+        return cls.from_data(yaml.safe_load(text) or {})
 
     def words(self, names: Iterable[str] = ()) -> list[str]:
         """The words jieba must keep whole: bodies and standalone names, the
@@ -89,7 +98,7 @@ class DepartmentPatterns:
         # jieba keeps some level+body pairs in one token (市政府, 市委)
         joined = [level + body for level in self.levels for body in bodies]
         place = (rf"^(?!(?:{_alternatives(self.not_places)})$)"
-                 rf"[{_HAN}]{{2,8}}(?:{_alternatives(self.place_suffixes)})$")
+                 rf"[{HAN}]{{2,8}}(?:{_alternatives(self.place_suffixes)})$")
         patterns = [
             # 省 / 科技厅
             [{"ORTH": {"IN": list(self.levels)}}, {"ORTH": {"IN": bodies}}],
@@ -101,9 +110,9 @@ class DepartmentPatterns:
         if self.endings:
             # 省 / 退役军人 / 事务厅: words of two or more characters, so that
             # 市/要/…/局 never joins across a clause
-            word = rf"^[{_HAN}]{{2,}}$"
+            word = rf"^[{HAN}]{{2,}}$"
             last = (rf"^(?!(?:{_alternatives(self.not_endings)})$)"
-                    rf"[{_HAN}]*(?:{_alternatives(self.endings)})$")
+                    rf"[{HAN}]*(?:{_alternatives(self.endings)})$")
             patterns.append([{"ORTH": {"IN": list(self.levels)}},
                              {"ORTH": {"REGEX": word}, "OP": "{1,4}"},
                              {"ORTH": {"REGEX": last}}])
@@ -112,21 +121,23 @@ class DepartmentPatterns:
 
 def _alternatives(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first (matching nothing when empty)."""
-    return alternation(words) or "(?!)"
+    return literal_words(words) or "(?!)"
 
 
-def load_patterns() -> DepartmentPatterns:
-    """The department patterns shipped in ``policykb/data/``."""
-    return DepartmentPatterns.from_yaml(read_data("department_patterns.yml"))
+def load_patterns(vocab=None) -> DepartmentPatterns:
+    """The department patterns of ``vocab`` (default: the shipped vocabulary)."""
+    from .vocab import default_vocabulary
+
+    return default_vocabulary(vocab).departments.patterns
 
 
-def gazetteer_aliases() -> list[tuple[str, str]]:
+def gazetteer_aliases(vocab=None) -> list[tuple[str, str]]:
     """``(written form, canonical name)`` for every name the gazetteer lists:
     its aliases, and each department's own short and full names."""
     pairs = {}
-    for written, dept in load_gazetteer().aliases():
+    for written, dept in load_gazetteer(vocab).aliases():
         for form in (written, dept.name, dept.full_name):
-            if form and re.search(rf"[{_HAN}]", form):
+            if form and re.search(rf"[{HAN}]", form):
                 pairs.setdefault(form, dept.name)
     return list(pairs.items())
 
@@ -151,7 +162,7 @@ def load_jieba(words: Iterable[str] = ()):
         for word in words:
             # jieba cuts text at punctuation before it looks words up, so a
             # name like 各区县（自治县）人民政府 can only be matched by the ruler
-            if word not in _jieba_words and re.fullmatch(rf"[{_HAN}]+", word):
+            if word not in _jieba_words and re.fullmatch(rf"[{HAN}]+", word):
                 jieba.add_word(word, freq=jieba.suggest_freq(word, tune=False))
                 _jieba_words.add(word)
     return jieba
@@ -183,7 +194,8 @@ def build_nlp(patterns: DepartmentPatterns | None = None,
             + patterns.token_patterns()
         )
     _register_components()
-    nlp.add_pipe("department_lists", config={"bodies": list(patterns.bodies), "ids": dict(aliases)})
+    nlp.add_pipe("department_lists", config={"bodies": list(patterns.bodies), "ids": dict(aliases),
+                                             "separator": patterns.list_separator})
     return nlp
 
 
@@ -195,9 +207,10 @@ class DepartmentLists:
     generic pattern, 市生态环境局 the gazetteer's phrase).
     """
 
-    def __init__(self, bodies: Iterable[str], ids: dict[str, str]):
+    def __init__(self, bodies: Iterable[str], ids: dict[str, str], separator: str = ""):
         self.bodies = frozenset(bodies)
         self.ids = ids
+        self.separator = separator  # the list separator (DepartmentPatterns.list_separator)
 
     def __call__(self, doc):
         from spacy.tokens import Span
@@ -206,7 +219,7 @@ class DepartmentLists:
         for ent in doc.ents:
             ents.append(ent)
             i = ent.end
-            while (i + 1 < len(doc) and doc[i].text == "、" and doc[i + 1].text in self.bodies
+            while (i + 1 < len(doc) and doc[i].text == self.separator and doc[i + 1].text in self.bodies
                    and not doc[i + 1].ent_type_):
                 ents.append(Span(doc, i + 1, i + 2, label=LABEL))
                 i += 2
@@ -222,15 +235,22 @@ def _register_components() -> None:
     from spacy.language import Language
 
     if not Language.has_factory("department_lists"):
-        Language.factory("department_lists", default_config={"bodies": [], "ids": {}},
-                         func=lambda nlp, name, bodies, ids: DepartmentLists(bodies, ids))
+        Language.factory("department_lists", default_config={"bodies": [], "ids": {}, "separator": ""},
+                         func=lambda nlp, name, bodies, ids, separator: DepartmentLists(bodies, ids, separator))
+
+
+def get_nlp(vocab=None):
+    """The pipeline built from the patterns and the gazetteer of ``vocab``
+    (default: the shipped vocabulary), once per vocabulary."""
+    from .vocab import default_vocabulary
+
+    return _nlp_of(default_vocabulary(vocab))
 
 
 @lru_cache(maxsize=None)
-def get_nlp():
-    """The pipeline built from the shipped patterns and the gazetteer (cached)."""
+def _nlp_of(vocab):
     _default_jieba()
-    return build_nlp()
+    return build_nlp(load_patterns(vocab), gazetteer_aliases(vocab))
 
 
 def segment(text: str) -> list[str]:

@@ -3,9 +3,8 @@ patterns, as YAML and CSV files beside this module. Every stage loads its
 words through these helpers, never from Python literals."""
 from __future__ import annotations
 
-import re
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -24,19 +23,23 @@ def load_yaml(*parts: str) -> Any:
     return yaml.safe_load(read_data(*parts)) or {}
 
 
-def longest_first(words: Iterable[str]) -> tuple[str, ...]:
-    """Words ordered so a regex alternation tries the longest first.
+# ``longest_first`` and ``alternation`` are policykb.patterns.parts' ``longest_first``
+# and ``words``, re-exported for the modules that still import them from here.
+# They are looked up on first use (PEP 562), not imported at the top: importing
+# policykb.patterns runs its stage modules, which must not find this package
+# half-initialised.
+_FROM_PARTS = {"longest_first": "longest_first", "alternation": "words"}
 
-    >>> longest_first(["局", "市局", "市发展改革委"])
-    ('市发展改革委', '市局', '局')
+
+def __getattr__(name: str):
+    """``alternation`` and ``longest_first``, from :mod:`policykb.patterns.parts`.
+
+    >>> from policykb.data import alternation
+    >>> alternation(["以上", "及以上"])
+    '及以上|以上'
     """
-    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+    if name in _FROM_PARTS:
+        from ..patterns import parts
 
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first.
-
-    >>> alternation(["以上", "及以上", "1.5"])
-    '1\\\\.5|及以上|以上'
-    """
-    return "|".join(re.escape(w) for w in longest_first(words))
+        return getattr(parts, _FROM_PARTS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,7 +12,7 @@ def extract_record(source: Source, document: Document, sections: list[Section], 
     """Build the whole record from the structured document."""
     tasks = extract_tasks(source, document, sections, vocab=vocab)
     targets = extract_targets(source, document, sections, tasks)
-    add_mentions(source, document, sections, tasks)
+    add_mentions(source, document, sections, tasks, vocab=vocab)
     return Record(
         document=document,
         sections=sections,

@@ -12,7 +12,7 @@ import bisect
 
 from ..departments import load_gazetteer
 from ..models import Document, Mention, Section, Source, Task
-from ..nlp import find_departments
+from ..nlp import find_departments, get_nlp, load_patterns
 from .notes import find_notes
 
 
@@ -38,13 +38,14 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def add_mentions(source: Source, document: Document, sections: list[Section],
-                 tasks: list[Task] | None = None) -> list[Section]:
+                 tasks: list[Task] | None = None, vocab=None) -> list[Section]:
     """Fill each section's ``mentions`` with the departments its running text
     names; ``start``/``end`` are offsets into ``source.text``.
 
     Departments inside responsibility notes are left to the assignments:
     the notes the tasks carry (or, without tasks, every note found) are
-    skipped.
+    skipped. ``vocab`` (default: the shipped vocabulary) gives the
+    gazetteer, the department patterns and the list separator.
     """
     if not sections:
         return sections
@@ -52,19 +53,21 @@ def add_mentions(source: Source, document: Document, sections: list[Section],
     notes = note_spans(text, tasks)
     ordered = sorted(sections, key=lambda s: s.start)
     starts = [s.start for s in ordered]
-    gazetteer = load_gazetteer()
+    # the shipped gazetteer through the one-line view (a test swaps that view)
+    gazetteer = load_gazetteer() if vocab is None else load_gazetteer(vocab)
+    separator = load_patterns(vocab).list_separator
     for section in sections:
         section.mentions = []
     offset = ordered[0].start
     previous = None  # (end, Department) of the last mention
-    for _, start, end in find_departments(text[offset:max(s.end for s in ordered)]):
+    for _, start, end in find_departments(text[offset:max(s.end for s in ordered)], nlp=get_nlp(vocab)):
         start, end = start + offset, end + offset
         i = bisect.bisect_right(starts, start) - 1
         if i < 0 or end > ordered[i].end or _inside(notes, start, end):
             continue
         as_written = source.text[start:end]
         # in a list (四川省林业局、经济和信息化厅) a bare name shares the level of the one before
-        context = previous[1] if previous and previous[0] + 1 == start and text[previous[0]] == "、" else None
+        context = previous[1] if previous and previous[0] + 1 == start and text[previous[0]] == separator else None
         department = gazetteer.resolve(as_written, document.jurisdiction, context=context)
         ordered[i].mentions.append(Mention(as_written=as_written, department=department.name,
                                            start=start, end=end))

@@ -1,0 +1,186 @@
+"""Record -> rows, by table (pure: no database).
+
+Every row below a document is keyed on the document's key:
+``cq-2022-39/3.1.1`` for a section or task, ``cq-2022-39/3.1.1#2`` for the
+task's second assignment, ``cq-2022-39/2#t1`` for the first target at path 2,
+``cq-2022-39/3#m1`` for a section's first mention.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..models import Record
+from ..vocab import default_vocabulary
+from .keys import department_key, document_key, unique_keys
+from .schema import SCHEMA_VERSION
+
+
+def base_quantity(value: float | None, unit: str | None, numerals=None) -> tuple[float | None, str | None]:
+    """The value with a leading 万/亿 of its unit multiplied out, and the base unit.
+
+    >>> base_quantity(4.32, "万吨")
+    (43200.0, '吨')
+    >>> base_quantity(1.5, "亿千瓦时"), base_quantity(14, "%")
+    ((150000000.0, '千瓦时'), (14.0, '%'))
+    >>> base_quantity(2, "万亿元")
+    (2000000000000.0, '元')
+
+    ``numerals`` (default: the shipped ones) gives the scale words.
+    """
+    if value is None:
+        return None, unit
+    from ..numerals import load_numerals
+
+    scales = (numerals or load_numerals()).scales
+    unit = unit or ""
+    factor = 1
+    while unit and unit[0] in scales and len(unit) > 1:
+        factor *= scales[unit[0]]
+        unit = unit[1:]
+    # round away binary noise (4.32 * 10000 = 43200.000000000004)
+    return float(round(float(value) * factor, 6)), unit
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def record_hash(record: Record) -> str:
+    """A hash of everything a record holds (and of the schema version)."""
+    data = json.dumps([SCHEMA_VERSION, record.to_dict()], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _sort_key(doc_key: str, start: int | None, ordinal: int) -> str:
+    # reading order inside a document, as text so one column sorts it in Datasette
+    return f"{doc_key}:{int(start or 0):08d}:{ordinal:05d}"
+
+
+def _item_row(item, key: str, doc_key: str, ordinal: int, children: str | None = None, **fields) -> dict:
+    """A section, task or target as a row: its fields (less its list of
+    ``children``), ``record_id`` for its id, its key, ``fields`` and its
+    reading-order sort key."""
+    row = asdict(item)
+    if children:
+        row.pop(children)
+    row["record_id"] = row.pop("id")
+    row.update(key=key, document=doc_key, **fields, sort_key=_sort_key(doc_key, item.start, ordinal))
+    return row
+
+
+@dataclass
+class DepartmentRows:
+    """The departments one document's rows refer to, resolved through the
+    gazetteer for their full name and kind, keyed within their jurisdiction."""
+
+    gazetteer: object
+    jurisdiction: str | None
+    rows: dict[str, dict] = field(default_factory=dict)
+
+    def key(self, name: str) -> str:
+        """The key of the department written ``name`` (adding its row once)."""
+        resolved = self.gazetteer.resolve(name, self.jurisdiction)
+        where = resolved.jurisdiction or self.jurisdiction
+        dkey = department_key(name, where)
+        self.rows.setdefault(dkey, {"key": dkey, "name": name, "full_name": resolved.full_name,
+                                    "jurisdiction": where, "kind": resolved.kind})
+        return dkey
+
+
+def document_row(record: Record, doc_key: str) -> dict:
+    """The ``documents`` row: the document's fields, its counts and its source."""
+    d = record.document
+    document = {k: v for k, v in asdict(d).items()}
+    document.update(
+        key=doc_key, cites=_json(d.cites or []),
+        section_count=len(record.sections), task_count=len(record.tasks), target_count=len(record.targets),
+        source_path=record.source.get("path"), source_format=record.source.get("format"),
+        source_encoding=record.source.get("encoding"), warnings=_json(record.source.get("warnings") or []),
+        text=record.text, record_hash=record_hash(record),
+    )
+    for extra, value in record.source.items():
+        if extra not in ("path", "format", "encoding", "warnings"):
+            document[f"source_{extra}"] = value if isinstance(value, (str, int, float, type(None))) else _json(value)
+    return document
+
+
+def section_rows(record: Record, doc_key: str, departments: DepartmentRows) -> tuple[list, list, dict, dict]:
+    """The ``sections`` and ``mentions`` rows, and the section keys by record
+    id and by path (the first section at a path)."""
+    section_keys = unique_keys(f"{doc_key}/{s.path}" for s in record.sections)
+    key_of_section = {s.id: k for s, k in zip(record.sections, section_keys)}
+    key_of_path: dict[str, str] = {}
+    sections, mentions = [], []
+    for i, (s, skey) in enumerate(zip(record.sections, section_keys)):
+        key_of_path.setdefault(s.path, skey)
+        sections.append(_item_row(s, skey, doc_key, i, "mentions", parent=key_of_section.get(s.parent_id)))
+        for n, m in enumerate(s.mentions, 1):
+            mentions.append({"key": f"{skey}#m{n}", "document": doc_key, "section": skey,
+                             "department": departments.key(m.department), "as_written": m.as_written,
+                             "start": m.start, "end": m.end})
+    return sections, mentions, key_of_section, key_of_path
+
+
+def task_rows(record: Record, doc_key: str, departments: DepartmentRows,
+              key_of_section: dict) -> tuple[list, list, dict]:
+    """The ``tasks`` and ``assignments`` rows, and the task keys by path."""
+    task_keys = unique_keys(f"{doc_key}/{t.path}" for t in record.tasks)
+    task_of_path: dict[str, str] = {}
+    tasks, assignments = [], []
+    for i, (t, tkey) in enumerate(zip(record.tasks, task_keys)):
+        task_of_path.setdefault(t.path, tkey)
+        names = list(dict.fromkeys(a.department for a in t.assignments))
+        row = _item_row(t, tkey, doc_key, i, "assignments", section=key_of_section.get(t.section_id),
+                        departments=_json(names), notes=_json(t.notes))
+        tasks.append(row)
+        for n, a in enumerate(t.assignments, 1):
+            arow = asdict(a)
+            arow.update(key=f"{tkey}#{n}", task=tkey, document=doc_key, department=departments.key(a.department),
+                        inherited=int(bool(a.inherited)), position=n,
+                        sort_key=f"{row['sort_key']}:{n:03d}")
+            assignments.append(arow)
+    return tasks, assignments, task_of_path
+
+
+def target_rows(record: Record, doc_key: str, key_of_path: dict, task_of_path: dict,
+                numerals=None) -> list[dict]:
+    """The ``targets`` rows, numbered within their path (``#t1``, ``#t2``…)."""
+    targets = []
+    per_path: dict[str, int] = {}
+    for i, t in enumerate(record.targets):
+        per_path[t.path] = per_path.get(t.path, 0) + 1
+        prefix = f"{doc_key}/{t.path}" if t.path else doc_key
+        row = _item_row(t, f"{prefix}#t{per_path[t.path]}", doc_key, i, section=key_of_path.get(t.path),
+                        task=task_of_path.get(t.path))
+        if row.get("value_base") is None:
+            row["value_base"], row["unit_base"] = base_quantity(t.value, t.unit, numerals)
+        targets.append(row)
+    return targets
+
+
+def record_rows(record: Record, key: str | None = None, vocab=None) -> dict[str, list[dict]]:
+    """The rows one record becomes, by table (pure: no database).
+
+    Departments are resolved through the gazetteer of ``vocab`` (default:
+    the shipped vocabulary) for their full name and kind.
+    """
+    from ..departments import load_gazetteer
+
+    vocab = default_vocabulary(vocab)
+    d = record.document
+    fallback = Path(record.source.get("path") or "document").stem
+    doc_key = key or document_key(d.doc_number, d.title, fallback, vocab=vocab)
+    departments = DepartmentRows(load_gazetteer(vocab), d.jurisdiction)
+    document = document_row(record, doc_key)
+    sections, mentions, key_of_section, key_of_path = section_rows(record, doc_key, departments)
+    tasks, assignments, task_of_path = task_rows(record, doc_key, departments, key_of_section)
+    targets = target_rows(record, doc_key, key_of_path, task_of_path, vocab.numerals)
+    citations = [{"key": f"{doc_key}>{number}", "document": doc_key, "cited_number": number,
+                  "cited_document": None}
+                 for number in dict.fromkeys(d.cites or [])]
+    return {"documents": [document], "sections": sections, "tasks": tasks,
+            "departments": list(departments.rows.values()), "assignments": assignments,
+            "targets": targets, "mentions": mentions, "citations": citations}
