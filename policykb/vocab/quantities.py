@@ -94,18 +94,12 @@ def build(files, numerals: Numerals) -> QuantityWords:
         "not_quantity_after", "range_separators", "leading_noise", "scope_words", "scope_levels", "list_joins",
         "share_verbs", "etc_counters", "start_words", "next_predicate", "not_next_predicate_after",
         "not_count_verbs")}
+    lf.update({k: longest_first(units[k]) for k in ("counters", "per", "durations", "money")})
+    plain.update({k: tuple(units[k]) for k in ("percent", "percent_words", "article_numerals")})
     return QuantityWords(
         scales=build_scales(units["compound_scales"], numerals),
         units=longest_first(units["percent"] + units["measures"]),
-        percent=tuple(units["percent"]),
-        percent_words=tuple(units["percent_words"]),
-        counters=longest_first(units["counters"]),
-        per=longest_first(units["per"]),
-        durations=longest_first(units["durations"]),
-        article_numerals=tuple(units["article_numerals"]),
-        money=longest_first(units["money"]),
-        comparator_before=w["comparator_before"],
-        comparator_after=w["comparator_after"],
+        comparator_before=w["comparator_before"], comparator_after=w["comparator_after"],
         change_verbs=_verbs(w["change_verbs"]),
         value_joins=tuple(w["list_joins"] + w["value_joins"]),
         verb_joins="".join(w["verb_joins"]),
