@@ -42,6 +42,7 @@ class Quantity:
     upper: float | None = None  # the upper bound of a range
     scale: int = 1
     bare: bool = False  # no unit at all (PUE不高于1.35)
+    scale_word: str | None = None  # the scale the unit starts with (万 of 万吨), as the vocabulary read it
 
     @property
     def value_base(self) -> float:
@@ -49,7 +50,8 @@ class Quantity:
 
     @property
     def unit_base(self) -> str:
-        return self.unit[len(scale_prefix(self.unit)):]
+        scale_word = self.scale_word if self.scale_word is not None else scale_prefix(self.unit)
+        return self.unit[len(scale_word):]
 
 
 def scale_prefix(unit: str, vocab=None) -> str:
@@ -96,7 +98,7 @@ def _read_match(text: str, m: re.Match, vocab) -> Quantity | None:
         return None  # 10个工作日, 3个月: a span of time
     q = Quantity(value=value, unit=unit, start=m.start(), end=m.end(), bare=not unit)
     sp = scale_prefix(unit, vocab)
-    q.scale = w.scales[sp] if sp else 1
+    q.scale, q.scale_word = (w.scales[sp] if sp else 1), sp
     if m.group("num2"):
         upper = _number(m.group("num2"), vocab)
         if upper is None or upper <= value:

@@ -87,7 +87,7 @@ def group_values(clause: str, quantities: list[Quantity], vocab=None) -> list[li
         last = g[-1]
         for q in g[:-1]:
             if not q.unit or (last.unit.startswith(q.unit) and last.unit != q.unit):
-                q.unit, q.scale, q.bare = last.unit, last.scale, last.bare
+                q.unit, q.scale, q.scale_word, q.bare = last.unit, last.scale, last.scale_word, last.bare
     return groups
 
 

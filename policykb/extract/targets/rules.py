@@ -93,10 +93,12 @@ def bound_before_noun(g: Group, vocab) -> bool:
     return g.follows_noun and bounded_before and g.change is None
 
 
-# A bound after the number is the stronger sign (and is tried first): it
-# makes a threshold even after a goal verb (淘汰35蒸吨/小时以下燃煤锅炉).
+# The first that holds makes the number a threshold; when none does, a target.
 THRESHOLD_RULES = (
+    # first: a bound after the number is the stronger sign, and holds even
+    # after a goal verb (淘汰35蒸吨/小时以下燃煤锅炉)
     ("bound_after_noun", bound_after_noun),
+    # second: a comparator before the number bounds a noun only without a goal verb
     ("bound_before_noun", bound_before_noun),
 )
 
@@ -254,23 +256,26 @@ def change_of_threshold(g: Group, ctx: RuleContext) -> bool:
     return True
 
 
-# The verb before the number comes first: where the writer put one, it
-# decides. Then the forms that set a goal without a verb, most specific
-# first: a share of a named whole (its 达到…的 would otherwise read as a
-# verb inside), a leading verb, a share naming its noun; then the clause's
-# earlier verb (a list of counts shares it) before the weaker signs (a
-# measure head, a bounded share, a share before its noun, a verb inside the
-# indicator); a threshold, having no goal, is a level last of all.
+# The order is the rule: the first that holds settles the change.
 CHANGE_RULES = (
+    # first: where the writer put a verb or comparator before the number, it decides
     ("verb_before_number", change_from_verb),
+    # before leading_verb and verb_inside: its 达到…的 / 占…的 names a whole, not a verb of the goal
     ("share_of_whole", change_share_of_whole),
+    # a verb at the indicator's start (新增, 淘汰) is the strongest sign left
     ("leading_verb", change_from_leading_verb),
+    # before clause_verb: a share before 的 names its own noun, whatever verb came earlier
     ("share_names_noun", change_share_names_noun),
+    # a list of counts after one verb shares it; before the weaker signs below
     ("clause_verb", change_from_clause_verb),
+    # a measure head closing the indicator makes the number its level
     ("indicator_head", change_indicator_head),
+    # the two share forms need a year in force: without one a bare share is no goal
     ("bounded_share_at_end", change_bounded_share),
     ("share_before_noun", change_share_before_noun),
+    # late: a verb inside the indicator may be part of a name (完成…压减钢铁产能)
     ("verb_inside", change_from_verb_inside),
+    # last: a threshold, having no goal verb, is read as a level of its noun
     ("threshold", change_of_threshold),
 )
 
