@@ -11,7 +11,7 @@ from .tasks import extract_tasks
 def extract_record(source: Source, document: Document, sections: list[Section], vocab=None) -> Record:
     """Build the whole record from the structured document."""
     tasks = extract_tasks(source, document, sections, vocab=vocab)
-    targets = extract_targets(source, document, sections, tasks)
+    targets = extract_targets(source, document, sections, tasks, vocab=vocab)
     add_mentions(source, document, sections, tasks, vocab=vocab)
     return Record(
         document=document,

@@ -1,6 +1,91 @@
-"""The time patterns (placeholder: filled in by the restructuring)."""
+"""The time patterns: year markers, periods, baselines, lists of years and
+the plan's own year, built from the ``time`` part of the vocabulary
+(``data/time.yml``). Read by :mod:`policykb.dates`."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 
-def compile(vocab):
-    return None
+from .parts import YEAR, char_class, words
+
+# A plan name may stand in straight or curly quotes: “十四五”, "十四五".
+OPEN_QUOTE, CLOSE_QUOTE = '[“"]?', '[”"]?'
+
+# Dashes and tildes between two years of a range, after folding (2021—2025年,
+# 2021-2023年度, 2021～2023年); a title is searched unfolded, so the full-width
+# forms count there too.
+DASHES = r"—\-~"
+TITLE_DASHES = r"—–\-－~～"
+
+
+@dataclass(frozen=True)
+class TimePatterns:
+    year_marker: re.Pattern  # 到2025年, 2023年底前, 2022年，… (groups y1, y2, y3)
+    period_marker: re.Pattern  # “十四五”期间 (group 1: the plan's name)
+    baseline: re.Pattern  # 比2020年, 与2020年相比 (group y)
+    baseline_at_end: re.Pattern  # …one standing right before the verb: 比2020年|下降
+    year_list: re.Pattern  # 2025年和2030年
+    period_list: re.Pattern  # “十五五”、“十六五”期间
+    plan_name: re.Pattern  # a plan name in a list of periods
+    one_year_plan: re.Pattern  # the year of a plan for one year, in its title
+    year_range: re.Pattern  # a range of years in a title
+    year_start: re.Pattern  # a date string's year: 2022-09-18
+    doc_number_year: re.Pattern  # the year of a 发文字号: 〔2022〕
+
+
+def _year_marker(t) -> re.Pattern:
+    # A target year: 到2025年, 至2025年底, 2023年底前, 截至2022年. A bare 2022年 at
+    # the start of a clause (2022年，全省…) counts too; 比2020年 is a baseline,
+    # 2022年起 a start, and 2030年前实现 is read the same as 到2030年.
+    yr, ends, before = re.escape(t.year_unit), words(t.year_ends), words(t.horizon_words)
+    lead_ends = words(t.year_ends + t.lead_year_ends)
+    not_before = "[" + re.escape(t.not_before_horizon_year) + "0-9" + DASHES + "]"
+    return re.compile(
+        rf"(?:(?:{words(t.year_lead_words)})(?P<y1>{YEAR}){yr}(?:{lead_ends})?(?:{before})?"
+        rf"(?!{char_class(t.not_after_lead_year)})"
+        rf"|(?<!{not_before})(?P<y2>{YEAR}){yr}(?:{ends})?(?:{before})(?!{char_class(t.not_after_horizon_year)})"
+        rf"|(?:^|(?<=[，；。：\n]))(?P<y3>{YEAR}){yr}(?:{ends})?"
+        rf"(?![{re.escape(t.not_after_clause_year)}{DASHES}0-9]))")
+
+
+def _plan_name(t) -> str:
+    name = t.five_year_plan_name
+    return re.escape(name["before"]) + char_class(name["ordinals"]) + re.escape(name["after"])
+
+
+def _one_year_plan(t) -> re.Pattern:
+    # The year of a one-year plan: 2021年度推动碳达峰…工作计划, 2022年行动计划;
+    # not a year in a range (2021—2025年, 2021-2023年度), a horizon (2030年前,
+    # 到2025年) or a year not followed, within its clause, by a kind of plan.
+    span = re.escape("".join(t.span_words))
+    horizon_first = re.escape("".join(w[0] for w in t.horizon_words))
+    return re.compile(
+        rf"(?<![\d{TITLE_DASHES}{span}])({YEAR}){re.escape(t.year_unit)}{re.escape(t.annual)}?"
+        rf"(?![{horizon_first}\d{TITLE_DASHES}{span}])"
+        rf"[^（(）)，,。；;]{{0,30}}?(?:{words(t.one_year_plan_kinds)})")
+
+
+def compile(vocab) -> TimePatterns:
+    t, joins = vocab.time, words(vocab.quantities.list_joins)
+    yr, ends = re.escape(t.year_unit), words(t.year_ends)
+    name = _plan_name(t)
+    periods = words(t.period_words)
+    baseline = (rf"(?:{words(t.baseline_before)})(?P<y>{YEAR}){yr}(?:{ends})?"
+                rf"(?:{words(t.baseline_after)})?")
+    span = re.escape("".join(t.span_words))
+    return TimePatterns(
+        year_marker=_year_marker(t),
+        period_marker=re.compile(rf"{OPEN_QUOTE}({name}){CLOSE_QUOTE}"
+                                 rf"(?:{words(t.period_words + t.period_edge_words)})"),
+        baseline=re.compile(baseline),
+        baseline_at_end=re.compile(baseline + "$"),
+        year_list=re.compile(rf"({YEAR}){yr}(?:{ends})?(?:{joins})({YEAR}){yr}(?:{ends})?"
+                             rf"(?!{char_class(t.not_after_listed_year)})"),
+        period_list=re.compile(rf"{OPEN_QUOTE}({name}){CLOSE_QUOTE}(?:{joins}){OPEN_QUOTE}({name}){CLOSE_QUOTE}"
+                               rf"(?:{periods})"),
+        plan_name=re.compile(rf"{OPEN_QUOTE}{name}{CLOSE_QUOTE}(?:{words(t.plan_name_joins)})?"),
+        one_year_plan=_one_year_plan(t),
+        year_range=re.compile(rf"\d{{4}}{yr}?\s*[{TITLE_DASHES}{span}]"),
+        year_start=re.compile(rf"({YEAR})"),
+        doc_number_year=re.compile(rf"〔({YEAR})〕"),
+    )

@@ -1,6 +1,54 @@
-"""The time part of the vocabulary (placeholder: filled in by the restructuring)."""
+"""The time words (``data/time.yml``): years, periods, baselines, year
+markers and the plan's own year, read once for :mod:`policykb.dates`."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 
-def build(files, *needs):
-    return None
+from ..patterns.parts import longest_first
+
+
+@dataclass(frozen=True, eq=False)
+class TimeWords:
+    """Every word policykb reads time by."""
+
+    year_unit: str  # 年
+    year_ends: tuple[str, ...]  # 底, 末
+    lead_year_ends: tuple[str, ...]  # 年底 (after a lead word, with year_ends)
+    horizon_words: tuple[str, ...]  # 前, 以前, 之前
+    year_lead_words: tuple[str, ...]
+    not_after_lead_year: str
+    not_after_horizon_year: str
+    not_after_clause_year: str
+    not_before_horizon_year: str
+    not_after_listed_year: str
+    baseline_before: tuple[str, ...]
+    baseline_after: tuple[str, ...]
+    five_year_plan_name: dict[str, str]  # before, ordinals, after
+    period_words: tuple[str, ...]
+    period_edge_words: tuple[str, ...]
+    plan_name_joins: tuple[str, ...]
+    five_year_plans: dict[str, tuple[int, int]]
+    per_year: tuple[str, ...]
+    previous_year: tuple[str, ...]  # 同比, 比上年: the baseline is the year before
+    time_words: tuple[str, ...]  # 年底前, 全年: time words of one-year plans
+    one_year_plan_kinds: tuple[str, ...]
+    annual: str  # 度
+    span_words: tuple[str, ...]  # 至, 到
+
+
+def build(files) -> TimeWords:
+    t = files.yaml("time.yml")
+    strings = {k: t[k] for k in (
+        "year_unit", "not_after_lead_year", "not_after_horizon_year", "not_after_clause_year",
+        "not_before_horizon_year", "not_after_listed_year", "annual")}
+    tuples = {k: tuple(t[k]) for k in (
+        "year_ends", "lead_year_ends", "horizon_words", "year_lead_words", "baseline_before", "baseline_after",
+        "period_words", "period_edge_words", "plan_name_joins", "one_year_plan_kinds", "span_words")}
+    return TimeWords(
+        five_year_plan_name=dict(t["five_year_plan_name"]),
+        five_year_plans={k: tuple(v) for k, v in t["five_year_plans"].items()},
+        per_year=longest_first(t["per_year"]),
+        previous_year=longest_first(t["previous_year"]),
+        time_words=longest_first(t["time_words"]),
+        **strings, **tuples,
+    )
