@@ -15,17 +15,9 @@ from dataclasses import replace
 from ..departments import Department, load_gazetteer
 from ..models import Assignment, Document, Section, Source, Task
 from ..vocab import default_vocabulary
-from .notes import (
-    NoteReading,
-    apply_first_is_lead,
-    document_year,
-    find_label_lines,
-    find_notes,
-    first_is_lead_positions,
-    parse_deadline,
-    resolve_implementing,
-    text_deadline,
-)
+from ..dates import document_year, parse_deadline, text_deadline
+from .notes import (NoteReading, apply_first_is_lead, find_label_lines, find_notes, first_is_lead_positions,
+                    resolve_implementing)
 
 __all__ = ["document_year", "extract_tasks", "find_notes", "notes_by_owner", "stands_alone"]
 
@@ -130,7 +122,7 @@ def extract_tasks(source: Source, document: Document, sections: list[Section], v
     """
     vocab = default_vocabulary(vocab)
     norm, text = source.norm, source.text
-    year = document_year(document)
+    year = document_year(document, vocab)
     # a rule may stand in the cover notice too (各项任务列第一位者为牵头单位)
     lead_rules = first_is_lead_positions(norm, vocab)
     standing: list[Assignment] = []  # the implementing bodies of the rule in force

@@ -30,8 +30,6 @@ class NotePatterns:
     standing_implementing: tuple[re.Pattern, ...]
     time_clause: re.Pattern
     duty_modifier: re.Pattern
-    deadline: re.Pattern
-    text_deadline: re.Pattern
 
 
 def label_pattern(w) -> re.Pattern:
@@ -68,32 +66,13 @@ def name_split_pattern(w) -> re.Pattern:
     ]))
 
 
-def deadline_pattern(d) -> re.Pattern:
-    """A date a deadline states, every part optional: 2022年6月30日,
-    2021年上半年, 2021年第三季度, 2022年底, 6月底. (``\\d{4}``, not a plan year:
-    the parser checks the month, and keeps any year written.)"""
-    return re.compile(
-        rf"(?:(?P<year>\d{{4}}){d.year})?"
-        rf"(?:(?P<month>\d{{1,2}}){d.month}(?:(?P<day>\d{{1,2}}){d.day})?"
-        rf"|(?P<half>{words(d.half_year)})"
-        rf"|(?:{re.escape(d.ordinal)})?(?P<quarter>{words(d.quarter_digits)}){re.escape(d.quarter)}"
-        rf"|(?P<yearend>{words(d.year_end)}))?"
-    )
-
-
-def text_deadline_pattern(d) -> re.Pattern:
-    """A due date in a task's own words: 2019年6月底前, 2020年底前 (a plan
-    year, so 1000年 is no date)."""
-    return re.compile(rf"{YEAR}{re.escape(d.year)}(?:\d{{1,2}}{re.escape(d.month)}(?:\d{{1,2}}{re.escape(d.day)})?)?"
-                      rf"(?:{words(d.year_end)})?(?:{words(d.before)})")
-
-
-def time_clause_pattern(w) -> re.Pattern:
+def time_clause_pattern(w, vocab) -> re.Pattern:
     """A clause that only says when, read whole (``fullmatch``): 2022年底前完成,
     每年12月底前完成, 三季度前启动, 2022年起持续推进 (the caller asks for a digit,
     so 完成 alone is none)."""
-    t, d = w.time_clause, w.deadline
-    year = rf"(?:{YEAR}{re.escape(d.year)})?"
+    t, tw = w.time_clause, vocab.time
+    d = tw.deadline
+    year = rf"(?:{YEAR}{re.escape(tw.year_unit)})?"
     date = rf"(?:\d{{1,2}}{re.escape(d.month)}(?:\d{{1,2}}{re.escape(d.day)})?)?"
     period = rf"(?:{words(t['periods'])}|(?:{words(d.quarter_digits)}){re.escape(d.quarter)})?"
     return re.compile(
@@ -116,8 +95,6 @@ def compile(vocab) -> NotePatterns:
         # an aside that names a body is no bare note: （以下简称省发改委）
         aside=re.compile(words(w.aside_words)),
         standing_implementing=tuple(map(re.compile, w.standing_implementing)),
-        time_clause=time_clause_pattern(w),
+        time_clause=time_clause_pattern(w, vocab),
         duty_modifier=re.compile(f"(?:{w.duty_modifier})$"),
-        deadline=deadline_pattern(w.deadline),
-        text_deadline=text_deadline_pattern(w.deadline),
     )

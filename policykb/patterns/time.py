@@ -1,5 +1,5 @@
-"""The time patterns: year markers, periods, baselines, lists of years and
-the plan's own year, built from the ``time`` part of the vocabulary
+"""The time patterns: year markers, periods, baselines, lists of years,
+deadlines and the plan's own year, built from the ``time`` part of the vocabulary
 (``data/time.yml``). Read by :mod:`policykb.dates`."""
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ class TimePatterns:
     year_range: re.Pattern  # a range of years in a title
     year_start: re.Pattern  # a date string's year: 2022-09-18
     doc_number_year: re.Pattern  # the year of a 发文字号: 〔2022〕
+    deadline: re.Pattern  # a date a deadline states: 2022年6月30日, 2021年四季度, 6月底
+    text_deadline: re.Pattern  # a due date in a task's own words: 2019年6月底前
 
 
 def _year_marker(t) -> re.Pattern:
@@ -65,6 +67,28 @@ def _one_year_plan(t) -> re.Pattern:
         rf"[^（(）)，,。；;]{{0,30}}?(?:{words(t.one_year_plan_kinds)})")
 
 
+def _deadline(t) -> re.Pattern:
+    """A date a deadline states, every part optional: 2022年6月30日,
+    2021年上半年, 2021年第三季度, 2022年底, 6月底. (``\\d{4}``, not a plan year:
+    the parser checks the month, and keeps any year written.)"""
+    d = t.deadline
+    return re.compile(
+        rf"(?:(?P<year>\d{{4}}){re.escape(t.year_unit)})?"
+        rf"(?:(?P<month>\d{{1,2}}){d.month}(?:(?P<day>\d{{1,2}}){d.day})?"
+        rf"|(?P<half>{words(d.half_year)})"
+        rf"|(?:{re.escape(d.ordinal)})?(?P<quarter>{words(d.quarter_digits)}){re.escape(d.quarter)}"
+        rf"|(?P<yearend>{words(t.year_ends)}))?"
+    )
+
+
+def _text_deadline(t) -> re.Pattern:
+    """A due date in a task's own words: 2019年6月底前, 2020年底前 (a plan
+    year, so 1000年 is no date)."""
+    d = t.deadline
+    month_day = rf"\d{{1,2}}{re.escape(d.month)}(?:\d{{1,2}}{re.escape(d.day)})?"
+    return re.compile(rf"{YEAR}{re.escape(t.year_unit)}(?:{month_day})?(?:{words(t.year_ends)})?(?:{words(d.before)})")
+
+
 def compile(vocab) -> TimePatterns:
     t, joins = vocab.time, words(vocab.quantities.list_joins)
     yr, ends = re.escape(t.year_unit), words(t.year_ends)
@@ -88,4 +112,6 @@ def compile(vocab) -> TimePatterns:
         year_range=re.compile(rf"\d{{4}}{yr}?\s*[{TITLE_DASHES}{span}]"),
         year_start=re.compile(rf"({YEAR})"),
         doc_number_year=re.compile(rf"〔({YEAR})〕"),
+        deadline=_deadline(t),
+        text_deadline=_text_deadline(t),
     )

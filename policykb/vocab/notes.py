@@ -22,22 +22,6 @@ class Punctuation:
 
 
 @dataclass(frozen=True)
-class DeadlineWords:
-    """The words of a deadline (``notes.yml`` ``deadline``): 2023年6月底前."""
-
-    year: str
-    month: str
-    day: str
-    year_end: tuple[str, ...]
-    quarter: str
-    ordinal: str
-    before: tuple[str, ...]
-    half_year: dict[str, int]
-    quarter_digits: tuple[str, ...]
-    quarter_end: dict[str, int]  # quarter digit (as a string) -> the month it ends in
-
-
-@dataclass(frozen=True)
 class NoteVocabulary:
     """The words of notes (``data/notes.yml``), swappable in tests."""
 
@@ -53,7 +37,6 @@ class NoteVocabulary:
     anaphora: frozenset[str]
     brackets: Brackets
     punctuation: Punctuation
-    deadline: DeadlineWords
     first_is_lead: tuple[str, ...] = ()  # regular expressions
     label_qualifiers: tuple[str, ...] = ()
     not_in_names: tuple[str, ...] = ()
@@ -76,14 +59,6 @@ class NoteVocabulary:
     def verb_roles(self) -> dict[str, str]:
         """Role verb -> role: 牵头 -> lead."""
         return dict(self.role_verbs)
-
-
-def _deadline_words(data: dict) -> DeadlineWords:
-    return DeadlineWords(
-        year=data["year"], month=data["month"], day=data["day"], year_end=tuple(data["year_end"]),
-        quarter=data["quarter"], ordinal=data["ordinal"], before=tuple(data["before"]),
-        half_year=dict(data["half_year"]), quarter_digits=tuple(map(str, data["quarter_digits"])),
-        quarter_end={str(k): v for k, v in data["quarter_end"].items()})
 
 
 # keys of notes.yml read as they stand: lists (as tuples), sets, mappings
@@ -114,7 +89,6 @@ def build(files) -> NoteVocabulary:
         duty_modifier=data["duty_modifier"],
         brackets=Brackets(data["brackets"]["open"], data["brackets"]["close"]),
         punctuation=Punctuation(**data["punctuation"]),
-        deadline=_deadline_words(data["deadline"]),
         body_endings=tuple(bodies["body_endings"] + bodies["note_extra_endings"]),
         **{key: tuple(data.get(key, ())) for key in _LISTS},
         **{key: frozenset(data[key]) for key in _SETS},

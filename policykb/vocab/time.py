@@ -7,6 +7,28 @@ from dataclasses import dataclass
 from ..patterns.parts import longest_first
 
 
+@dataclass(frozen=True)
+class DeadlineWords:
+    """The words of a deadline (``time.yml`` ``deadline``): 2023年6月底前."""
+
+    month: str
+    day: str
+    quarter: str
+    ordinal: str
+    before: tuple[str, ...]
+    half_year: dict[str, int]
+    quarter_digits: tuple[str, ...]
+    quarter_end: dict[str, int]  # quarter digit (as a string) -> the month it ends in
+
+
+def _deadline_words(data: dict) -> DeadlineWords:
+    return DeadlineWords(
+        month=data["month"], day=data["day"], quarter=data["quarter"], ordinal=data["ordinal"],
+        before=tuple(data["before"]), half_year=dict(data["half_year"]),
+        quarter_digits=tuple(map(str, data["quarter_digits"])),
+        quarter_end={str(k): v for k, v in data["quarter_end"].items()})
+
+
 @dataclass(frozen=True, eq=False)
 class TimeWords:
     """Every word policykb reads time by."""
@@ -34,6 +56,7 @@ class TimeWords:
     one_year_plan_kinds: tuple[str, ...]
     annual: str  # 度
     span_words: tuple[str, ...]  # 至, 到
+    deadline: DeadlineWords
 
 
 def build(files) -> TimeWords:
@@ -50,5 +73,6 @@ def build(files) -> TimeWords:
         per_year=longest_first(t["per_year"]),
         previous_year=longest_first(t["previous_year"]),
         time_words=longest_first(t["time_words"]),
+        deadline=_deadline_words(t["deadline"]),
         **strings, **tuples,
     )

@@ -21,7 +21,6 @@ and every name keeps its span so the caller can slice the text as written.
 - :mod:`.clauses`: the clause rules (``CLAUSE_RULES``) and :func:`read_note`;
 - :mod:`.find`: finding notes (brackets, label lines, bare lists);
 - :mod:`.rules`: standing rules (first-is-lead, implementing bodies);
-- :mod:`.deadline`: the dates of deadlines (to move to the home of time).
 
 The words are in ``data/notes.yml`` (how a body's name ends, in
 ``data/bodies.yml``), read by :mod:`policykb.vocab.notes`; the patterns are
@@ -41,7 +40,7 @@ from __future__ import annotations
 from ...vocab import load_vocabulary as _load_all
 from ...vocab.notes import NoteVocabulary
 from .clauses import CLAUSE_RULES, NoteName, NoteReading, NoteState, read_note, split_clauses
-from .deadline import document_year, parse_deadline, text_deadline
+from ...dates import document_year, parse_deadline, text_deadline  # noqa: F401 - the old import path
 from .find import closes_paragraph, find_brackets, find_label_lines, find_notes, parse_responsibility, read_bare_list
 from .names import MAX_NAME, is_name, role_mark, split_names, strip_generic_tail
 from .rules import (apply_first_is_lead, first_is_lead_positions, resolve_implementing, standing_term,
