@@ -241,7 +241,8 @@ def text_deadline(norm: str, start: int, end: int, vocab=None) -> str | None:
 
 def document_year(document: Document, vocab=None) -> int | None:
     """The year a month-only deadline (6月底) falls in: the plan's own year
-    if it is a plan for one year, else the year of issue, else none.
+    if it is a plan for one year, else the year of issue (:func:`issue_year`),
+    else none.
 
     >>> def year(title, issued=None):
     ...     return document_year(Document(title=title, issued_date=issued))
@@ -251,9 +252,7 @@ def document_year(document: Document, vocab=None) -> int | None:
     (2022, 2021)
     >>> year("某市节能实施方案（2021—2025年）") is None, year("2021-2023年度某某工作计划", "2021-06-01")
     (True, 2021)
+    >>> document_year(Document(title="某市节能实施方案", doc_number="某府发〔2022〕3号"))
+    2022
     """
-    year = plan_year(document.title or "", vocab)
-    if year:
-        return year
-    m = _time(vocab).year_start.match(document.issued_date or "")
-    return int(m.group(1)) if m else None
+    return plan_year(document.title or "", vocab) or issue_year(document, vocab)
