@@ -146,24 +146,18 @@ def deadline_year(task: Task | None, vocab=None) -> int | None:
 
 
 def year_at_end(text: str, vocab=None) -> int | None:
-    """The year still in force at the end of a paragraph (到2025年，…。 then ——…).
-
-    The last year marker, unless a period is named after it. Which comes
-    later is decided by comparing the position of the last 五 (the last
-    character of a five-year plan's name) with that of the year's digits: a
-    heuristic the lead will replace by the markers' own spans (issue 7, step 9).
+    """The year still in force at the end of a paragraph (到2025年，…。 then
+    ——…): that of the year marker or five-year period named last in it.
 
     >>> year_at_end("到2025年，能耗下降。"), year_at_end("到2025年，“十五五”期间能耗下降。")
     (2025, 2030)
+    >>> year_at_end("“十四五”期间，到2030年基本消除劣五类水体。")
+    2030
     """
-    year = None
-    for m in year_markers(text, vocab):
-        year = marker_year(m)
-    period = read_period(text, vocab)
-    last_char = compile_patterns(vocab).vocab.time.five_year_plan_name["after"]
-    if period and (year is None or text.rfind(last_char) > text.rfind(str(year))):
-        year = period[1]
-    return year
+    p, plans = _time(vocab), compile_patterns(vocab).vocab.time.five_year_plans
+    named = [(m.start(), marker_year(m)) for m in p.year_marker.finditer(text)]
+    named += [(m.start(), plans[m.group(1)][1]) for m in p.period_marker.finditer(text) if m.group(1) in plans]
+    return max(named)[1] if named else None
 
 
 def lead_in_year(text: str, vocab=None) -> int | None:

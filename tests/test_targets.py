@@ -160,3 +160,15 @@ def test_dev_targets_reach_the_bars(dev_dir):
         results[name] = scorer.score(gold, extract_file(dev_dir / f"{name}.txt").to_dict())
     total = scorer.merge(results)
     assert total["targets"] >= 0.93 and total["targets_exact"] >= 0.88, total
+
+
+def test_year_in_force_is_the_one_named_last():
+    """A dash list takes the year named last in the paragraph before it, by
+    where the markers stand, not by where a character 五 stands (劣五类)."""
+    text = ("标题\n1．“十四五”期间，水环境质量持续改善。到2030年，基本消除劣五类水体。\n"
+            "——城市黑臭水体治理率达到100%。\n")
+    source = Source("t.txt", text, fold_punctuation(text))
+    section = _section(text, "1")
+    section.end = len(text)
+    targets = extract_targets(source, Document(), [section], [])
+    assert [(t.value, t.target_year) for t in targets] == [(100, 2030)]
