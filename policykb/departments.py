@@ -17,7 +17,7 @@ API other stages rely on:
 
 The data is read by :mod:`policykb.vocab.departments`; :meth:`Gazetteer.resolve`
 runs two ordered lists of named rules: ``RESOLVE_RULES`` (listed, listed
-nationally, generic, canonical) and, for a name no table lists,
+nationally, national body, generic, canonical) and, for a name no table lists,
 ``LEVEL_RULES`` (which level word and which jurisdiction it takes).
 """
 from __future__ import annotations
@@ -45,6 +45,7 @@ class Rules:
     placed_prefixes: tuple[str, ...]
     not_placed: tuple[str, ...]
     provincial_endings: tuple[str, ...]
+    national_forms: tuple[tuple[str, ...], tuple[str, ...]]  # (prefixes, endings) of names only the nation has
     body_endings: tuple[str, ...]
     no_level_word: tuple[str, ...]
     regions: tuple[str, ...]
@@ -229,6 +230,25 @@ def listed_nationally(g: "Gazetteer", n: Name) -> Department | None:
     return g.lookup(n.bare, g.rules.national) if g.rules.is_national(n.where) else None
 
 
+def national_body(g: "Gazetteer", n: Name) -> Department | None:
+    """A national body named in a local plan, by its own name or full name.
+
+    >>> g = load_gazetteer()
+    >>> g.resolve("国家发展改革委", "安徽省").jurisdiction, g.resolve("生态环境部", "重庆市").jurisdiction
+    ('全国', '全国')
+    >>> g.resolve("发改委", "安徽省").jurisdiction
+    '安徽省'
+    """
+    # after the plan's own tables and the national lookup of national plans: a
+    # name both list is the plan's own; only a name that says it is national
+    r = g.rules
+    prefixes, endings = r.national_forms
+    if r.is_national(n.where) or not (n.bare.startswith(prefixes) or n.bare.endswith(endings)):
+        return None
+    found = g.lookup(n.bare, r.national)
+    return found if found is not None and n.bare in (found.name, found.full_name) else None
+
+
 def generic_mention(g: "Gazetteer", n: Name) -> Department | None:
     """A generic mention (有关, 各…) is kept as written: governments or generic.
 
@@ -262,6 +282,7 @@ def canonical(g: "Gazetteer", n: Name) -> Department:
 RESOLVE_RULES: tuple[tuple[str, Callable[["Gazetteer", Name], Department | None]], ...] = (
     ("listed", listed),
     ("listed_nationally", listed_nationally),
+    ("national_body", national_body),
     ("generic", generic_mention),
     ("canonical", canonical),
 )

@@ -71,6 +71,8 @@ class Mention:
     department: str
     start: int
     end: int
+    # whose body it is (重庆市, 四川省, 全国): the document's jurisdiction, or the one the name states
+    jurisdiction: str | None = None
 
 
 @dataclass
@@ -98,6 +100,8 @@ class Assignment:
     inherited: bool = False
     start: int | None = None
     end: int | None = None
+    # whose body it is (重庆市, 四川省, 全国): the document's jurisdiction, or the one the name states
+    jurisdiction: str | None = None
 
 
 @dataclass

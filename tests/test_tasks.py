@@ -177,6 +177,27 @@ def test_department_is_canonical():
     assert [a.department for a in task.assignments] == ["省发展改革委", "省水利厅"]
 
 
+# note in a plan of the jurisdiction given -> (as_written, department, jurisdiction) of each assignment
+JURISDICTIONS = [
+    ("1．共建走廊。（责任单位：重庆市交通局、四川省交通运输厅）", "重庆市",
+     [("重庆市交通局", "市交通局", "重庆市"), ("四川省交通运输厅", "省交通运输厅", "四川省")],
+     "a two-government plan: each name states its own government"),
+    ("1．完善标准。（国家发展改革委、省市场监管局负责）", "某省",
+     [("国家发展改革委", "国家发展改革委", "全国"), ("省市场监管局", "省市场监管局", "某省")],
+     "a national ministry in a provincial note is 全国's"),
+    ("1．推进改造。（市住房城乡建委牵头，各区县政府配合）", "重庆市",
+     [("市住房城乡建委", "市住房城乡建委", "重庆市"), ("各区县政府", "各区县政府", "重庆市")],
+     "names without a place are the plan's own"),
+]
+
+
+@pytest.mark.parametrize("line,jurisdiction,expected,why", JURISDICTIONS)
+def test_assignments_keep_their_jurisdiction(line, jurisdiction, expected, why):
+    source, document, sections = plan(line, jurisdiction=jurisdiction)
+    (task,) = extract_tasks(source, document, sections)
+    assert [(a.as_written, a.department, a.jurisdiction) for a in task.assignments] == expected, why
+
+
 def test_deadline_only_line_is_no_task():
     source, document, sections = plan("1．开展清查。\n完成时限：2023年12月底前")
     assert extract_tasks(source, document, sections) == []

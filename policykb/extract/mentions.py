@@ -69,7 +69,7 @@ def add_mentions(source: Source, document: Document, sections: list[Section],
         # in a list (四川省林业局、经济和信息化厅) a bare name shares the level of the one before
         context = previous[1] if previous and previous[0] + 1 == start and text[previous[0]] == separator else None
         department = gazetteer.resolve(as_written, document.jurisdiction, context=context)
-        ordered[i].mentions.append(Mention(as_written=as_written, department=department.name,
-                                           start=start, end=end))
+        ordered[i].mentions.append(Mention(as_written=as_written, department=department.name, start=start, end=end,
+                                           jurisdiction=department.jurisdiction or document.jurisdiction))
         previous = (end, department)
     return sections

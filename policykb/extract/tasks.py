@@ -59,11 +59,14 @@ def note_owner(section: Section, sections: dict[int, Section], children: dict[in
     return owner
 
 
-def assign_note(text: str, start: int, reading: NoteReading, jurisdiction: str | None) -> list[Assignment]:
+def assign_note(text: str, start: int, reading: NoteReading, jurisdiction: str | None,
+                vocab=None) -> list[Assignment]:
     """The assignments of one note that starts at ``start`` in ``text``: its
     names (each resolved in the light of the name before it in its list) and
-    the term of a standing rule it states (implementing, here not inherited)."""
-    gazetteer = load_gazetteer()
+    the term of a standing rule it states (implementing, here not inherited).
+    Each keeps the jurisdiction its name resolves to (四川省能源局 in a
+    重庆市 plan is 四川省's 省能源局)."""
+    gazetteer = load_gazetteer(vocab)
     out: list[Assignment] = []
     previous: Department | None = None
     group = None
@@ -72,11 +75,13 @@ def assign_note(text: str, start: int, reading: NoteReading, jurisdiction: str |
             previous, group = None, name.group
         as_written = text[start + name.start:start + name.end]
         previous = gazetteer.resolve(as_written, jurisdiction, context=previous)
-        out.append(Assignment(as_written, previous.name, name.role, False, start + name.start, start + name.end))
+        out.append(Assignment(as_written, previous.name, name.role, False, start + name.start, start + name.end,
+                              jurisdiction=previous.jurisdiction or jurisdiction))
     for s, e in reading.standing:
         as_written = text[start + s:start + e]
-        out.append(Assignment(as_written, gazetteer.resolve(as_written, jurisdiction).name, "implementing", False,
-                              start + s, start + e))
+        body = gazetteer.resolve(as_written, jurisdiction)
+        out.append(Assignment(as_written, body.name, "implementing", False, start + s, start + e,
+                              jurisdiction=body.jurisdiction or jurisdiction))
     return out
 
 
@@ -133,7 +138,7 @@ def extract_tasks(source: Source, document: Document, sections: list[Section], v
             if any(pos < b for pos in lead_rules):
                 apply_first_is_lead(reading)
             resolve_implementing(reading)
-            assignments += assign_note(text, a, reading, document.jurisdiction)
+            assignments += assign_note(text, a, reading, document.jurisdiction, vocab)
         stated = [x for x in assignments if x.role == "implementing" and any(
             a <= x.start < b and r.standing for a, b, r in notes)]
         assignments += [replace(x, inherited=True) for x in standing]

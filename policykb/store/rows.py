@@ -73,17 +73,20 @@ def _item_row(item, key: str, doc_key: str, ordinal: int, children: str | None =
 
 @dataclass
 class DepartmentRows:
-    """The departments one document's rows refer to, resolved through the
-    gazetteer for their full name and kind, keyed within their jurisdiction."""
+    """The departments one document's rows refer to, keyed within their
+    jurisdiction: the one the record gives (an assignment's or mention's own),
+    else the one the gazetteer resolves; full name and kind come from the
+    gazetteer in that jurisdiction."""
 
     gazetteer: object
     jurisdiction: str | None
     rows: dict[str, dict] = field(default_factory=dict)
 
-    def key(self, name: str) -> str:
-        """The key of the department written ``name`` (adding its row once)."""
-        resolved = self.gazetteer.resolve(name, self.jurisdiction)
-        where = resolved.jurisdiction or self.jurisdiction
+    def key(self, name: str, jurisdiction: str | None = None) -> str:
+        """The key of the department ``name`` of ``jurisdiction`` (default:
+        as resolved in the document's), adding its row once."""
+        resolved = self.gazetteer.resolve(name, jurisdiction or self.jurisdiction)
+        where = jurisdiction or resolved.jurisdiction or self.jurisdiction
         dkey = department_key(name, where)
         self.rows.setdefault(dkey, {"key": dkey, "name": name, "full_name": resolved.full_name,
                                     "jurisdiction": where, "kind": resolved.kind})
@@ -119,7 +122,8 @@ def section_rows(record: Record, doc_key: str, departments: DepartmentRows) -> t
         sections.append(_item_row(s, skey, doc_key, i, "mentions", parent=key_of_section.get(s.parent_id)))
         for n, m in enumerate(s.mentions, 1):
             mentions.append({"key": f"{skey}#m{n}", "document": doc_key, "section": skey,
-                             "department": departments.key(m.department), "as_written": m.as_written,
+                             "department": departments.key(m.department, m.jurisdiction), "jurisdiction": m.jurisdiction,
+                             "as_written": m.as_written,
                              "start": m.start, "end": m.end})
     return sections, mentions, key_of_section, key_of_path
 
@@ -138,7 +142,7 @@ def task_rows(record: Record, doc_key: str, departments: DepartmentRows,
         tasks.append(row)
         for n, a in enumerate(t.assignments, 1):
             arow = asdict(a)
-            arow.update(key=f"{tkey}#{n}", task=tkey, document=doc_key, department=departments.key(a.department),
+            arow.update(key=f"{tkey}#{n}", task=tkey, document=doc_key, department=departments.key(a.department, a.jurisdiction),
                         inherited=int(bool(a.inherited)), position=n,
                         sort_key=f"{row['sort_key']}:{n:03d}")
             assignments.append(arow)

@@ -57,6 +57,7 @@ def build_rules(files) -> Rules:
         placed_prefixes=tuple(data["placed_prefixes"]),
         not_placed=tuple(data.get("not_placed", [])),
         provincial_endings=tuple(data["provincial_endings"]),
+        national_forms=(tuple(data["national_prefixes"]), tuple(data["national_endings"])),
         body_endings=tuple(files.yaml("bodies.yml")["body_endings"]),
         no_level_word=tuple(data.get("no_level_word", [])),
         regions=tuple(data.get("regions", [])),
