@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from statistics import median
 
 from ..models import PolicyKBError, Source
+from ..patterns import compile_patterns
+from ..vocab import default_vocabulary
 from .tables import find_task_header, render_table
-from .vocab import ReadVocab, load_read_vocab
 
 # pdfplumber writes a space for a gap between characters wider than this
 # share of the type size: justified Chinese text is letter-spaced, and Word
@@ -26,7 +27,6 @@ from .vocab import ReadVocab, load_read_vocab
 GAP_AS_SPACE = 0.5
 # a glyph whose font has no Unicode mapping: pdfminer writes its font code
 _CID = re.compile(r"\(cid:\d+\)")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # a line that opens a GB/T 9704 heading or list item starts a paragraph;
 # ``1.`` only when no digit follows (1.5万吨 is a number)
 _HEADING = re.compile(
@@ -80,7 +80,7 @@ def table_rows(table) -> list[list[str]]:
     return rows
 
 
-def _page_lines(page, number: int, vocab: ReadVocab, task_tables: list) -> list[Line]:
+def _page_lines(page, number: int, vocab, task_tables: list) -> list[Line]:
     """The page's text lines, and a line for each row of each ruled table."""
     tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
     lines = []
@@ -103,26 +103,25 @@ def _page_lines(page, number: int, vocab: ReadVocab, task_tables: list) -> list[
     return sorted(lines, key=lambda line: line.top)
 
 
-def is_page_number(text: str, vocab: ReadVocab | None = None) -> bool:
+def is_page_number(text: str, vocab=None) -> bool:
     """Whether a line is only a page number.
 
     >>> [is_page_number(t) for t in ["— 3 —", "- 12 -", "第3页 共10页", "14%", "一、总体要求"]]
     [True, True, True, False, False]
     """
-    vocab = vocab or load_read_vocab()
-    return any(p.match(text.strip()) for p in vocab.page_number)
+    return any(p.match(text.strip()) for p in compile_patterns(default_vocabulary(vocab)).read.page_number)
 
 
-def _margin(lines: list[Line], vocab: ReadVocab) -> list[Line]:
+def _margin(lines: list[Line], vocab) -> list[Line]:
     lines = [line for line in lines if not line.whole]
-    k = vocab.margin_lines
+    k = vocab.read.margin_lines
     return lines if len(lines) <= 2 * k else lines[:k] + lines[-k:]
 
 
-def drop_page_furniture(pages: list[list[Line]], vocab: ReadVocab | None = None) -> list[list[Line]]:
+def drop_page_furniture(pages: list[list[Line]], vocab=None) -> list[list[Line]]:
     """Remove page numbers and running headers and footers (a line at the top
     or bottom of a page that recurs, digits aside, on many pages)."""
-    vocab = vocab or load_read_vocab()
+    vocab = default_vocabulary(vocab)
 
     def key(text: str) -> str:
         return re.sub(r"\d+", "#", text)
@@ -131,7 +130,7 @@ def drop_page_furniture(pages: list[list[Line]], vocab: ReadVocab | None = None)
     for lines in pages:
         seen.update({key(line.text) for line in _margin(lines, vocab)})
     running = {k for k, n in seen.items()
-               if len(pages) >= 2 and n >= 2 and n >= vocab.running_share * len(pages)}
+               if len(pages) >= 2 and n >= 2 and n >= vocab.read.running_share * len(pages)}
     kept = []
     for lines in pages:
         furniture = {id(line) for line in _margin(lines, vocab)
@@ -150,7 +149,7 @@ def _edge(values: list[float], tolerance: float, largest: bool) -> float:
     return ordered[0]
 
 
-def join_lines(pages: list[list[Line]]) -> list[str]:
+def join_lines(pages: list[list[Line]], vocab=None) -> list[str]:
     """Rebuild paragraphs from the body lines of each page, in order.
 
     >>> a = Line("到2025年，全市单位地区生产总值能源消耗比", 72, 300, 100, 112, 1)
@@ -215,7 +214,7 @@ def _continues(prev: Line, line: Line, left: float, right: float, size: float, g
     return True
 
 
-def read_pdf(path, data: bytes) -> Source:
+def read_pdf(path, data: bytes, vocab=None) -> Source:
     """Read a PDF's text layer into a :class:`Source` (``norm`` is filled in by
     :func:`policykb.read.read_document`)."""
     import pdfplumber
@@ -223,7 +222,7 @@ def read_pdf(path, data: bytes) -> Source:
     if not data.lstrip()[:5] == b"%PDF-":
         raise PolicyKBError(path, "not a PDF file (no %PDF header)")
     try:
-        vocab = load_read_vocab()
+        vocab = default_vocabulary(vocab)
         tables: list = []
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_page_lines(page, i, vocab, tables) for i, page in enumerate(pdf.pages, 1)]
@@ -234,11 +233,11 @@ def read_pdf(path, data: bytes) -> Source:
         raise PolicyKBError(path, f"cannot read the PDF: corrupt, truncated or encrypted ({detail})") from None
     if not any(pages):
         raise PolicyKBError(path, "the PDF has no text layer (a scan? run OCR first)")
-    text = "\n".join(join_lines(drop_page_furniture(pages)))
+    text = "\n".join(join_lines(drop_page_furniture(pages, vocab), vocab))
     warnings = []
     unmapped = len(_CID.findall(text))
     if unmapped:
-        if unmapped > len(_HAN.findall(text)):
+        if unmapped > len(compile_patterns(vocab).read.han.findall(text)):
             raise PolicyKBError(path, "the PDF's fonts carry no Unicode mapping, so its text cannot be read "
                                       "(run OCR on it)")
         text = _CID.sub("", text)
