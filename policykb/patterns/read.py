@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .parts import HAN, HAN_WITH_COMPAT
+from .structure import ladder_regex
 
 # punctuation a Chinese line is set with (quotes, dashes, ellipsis, CJK
 # symbols, full-width forms): a source line break next to it is formatting
@@ -24,6 +25,7 @@ class ReadPatterns:
     han: re.Pattern
     han_with_compat: re.Pattern
     break_in_cjk: re.Pattern
+    opening: re.Pattern
 
 
 def compile(vocab) -> ReadPatterns:
@@ -38,4 +40,6 @@ def compile(vocab) -> ReadPatterns:
         han_with_compat=re.compile(f"[{HAN_WITH_COMPAT}]"),
         # a marked source line break (NUL) between Chinese characters
         break_in_cjk=re.compile(rf"(?<=[{cjk}])[ \x00]*\x00[ \x00]*(?=[{cjk}])"),
+        # a folded line that opens with a heading label of the ladder
+        opening=re.compile(rf"\s*(?:{ladder_regex(vocab.layout)})"),
     )

@@ -18,6 +18,7 @@ from statistics import median
 from ..models import PolicyKBError, Source
 from ..patterns import compile_patterns
 from ..vocab import default_vocabulary
+from .normalize import fold_punctuation
 from .tables import find_task_header, render_table
 
 # pdfplumber writes a space for a gap between characters wider than this
@@ -27,16 +28,6 @@ from .tables import find_task_header, render_table
 GAP_AS_SPACE = 0.5
 # a glyph whose font has no Unicode mapping: pdfminer writes its font code
 _CID = re.compile(r"\(cid:\d+\)")
-# a line that opens a GB/T 9704 heading or list item starts a paragraph;
-# ``1.`` only when no digit follows (1.5万吨 is a number)
-_HEADING = re.compile(
-    r"^\s*(第[一二三四五六七八九十百零〇\d]+[部分章节条]"
-    r"|[一二三四五六七八九十]+[、．.]"
-    r"|[（(][一二三四五六七八九十]+[）)]"
-    r"|\d{1,3}[.．、](?!\d)"
-    r"|[（(]\d{1,3}[）)]"
-    r"|[①-⑳])"
-)
 
 
 @dataclass
@@ -175,7 +166,7 @@ def join_lines(pages: list[list[Line]], vocab=None) -> list[str]:
     prev: Line | None = None
     for line in body:
         if prev is not None and _continues(prev, line, left, right, size, gap, indented,
-                                           _unclosed(paragraphs[-1])):
+                                           _unclosed(paragraphs[-1]), vocab):
             glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and line.text[:1].isascii() \
                 and line.text[:1].isalpha() else ""
             paragraphs[-1] += glue + line.text
@@ -194,8 +185,18 @@ def _unclosed(text: str) -> bool:
     return text.count("（") + text.count("(") + text.count("〔") > text.count("）") + text.count(")") + text.count("〕")
 
 
+def _opens_heading(text: str, vocab=None) -> bool:
+    """Whether a line opens with a heading label of the ladder
+    (``data/numbering.yml``), as structure reads it on folded text.
+
+    >>> [_opens_heading(t) for t in ["(三)加强领导", "1．推进", "1.5万吨标准煤", "到2025年"]]
+    [True, True, False, False]
+    """
+    return bool(compile_patterns(default_vocabulary(vocab)).read.opening.match(fold_punctuation(text)))
+
+
 def _continues(prev: Line, line: Line, left: float, right: float, size: float, gap: float,
-               indented: bool = False, in_brackets: bool = False) -> bool:
+               indented: bool = False, in_brackets: bool = False, vocab=None) -> bool:
     """Whether ``line`` carries on the paragraph that ``prev`` ends."""
     if prev.whole or line.whole:
         return False
@@ -205,7 +206,7 @@ def _continues(prev: Line, line: Line, left: float, right: float, size: float, g
         return False  # the line before is centred or set right (a title, a signature)
     if line.x0 > left + 0.9 * size:
         return False  # an indented first line, or a centred one
-    if not indented and (_HEADING.match(line.text) or (prev.text.endswith(("：", ":")) and not in_brackets)):
+    if not indented and (_opens_heading(line.text, vocab) or (prev.text.endswith(("：", ":")) and not in_brackets)):
         # unindented: a label opens a paragraph; a colon outside brackets
         # (addressees, 意见如下：) ends one, one in a note (（责任单位：) does not
         return False

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import compile_patterns
 from ..vocab import default_vocabulary
+from .normalize import fold_punctuation
 
 # the order in which header words are tried: unit and date columns before the
 # generic task words (内容, 任务) that a longer header may contain
 _KIND_ORDER = ("number", "lead", "responsible", "supporting", "deadline", "task")
-# a number cell or a task that already starts with a heading label
-_LABEL = re.compile(r"^\s*([（(]?[0-9０-９一二三四五六七八九十]+[）)]|[0-9０-９]+[.．、]|[一二三四五六七八九十]+、)")
 _DIGITS = re.compile(r"^\s*[0-9０-９]+\s*$")
 CELL_SEPARATOR = "\u3000"
 
@@ -55,6 +55,17 @@ def find_task_header(rows: list[list[str]], vocab=None) -> int | None:
         if _is_task_header(classify_header(row, vocab)):
             return i
     return None
+
+
+def _has_label(cell: str, vocab) -> bool:
+    """Whether a cell opens with a heading label of the ladder
+    (``data/numbering.yml``): a task that carries its own, or a number cell
+    written as one.
+
+    >>> [_has_label(c, None) for c in ["（一）推进工业节能", "一、产业结构", "3", "推进工业节能"]]
+    [True, True, False, False]
+    """
+    return bool(compile_patterns(default_vocabulary(vocab)).read.opening.match(fold_punctuation(cell)))
 
 
 def _distinct(cells: list[str]) -> list[str]:
@@ -111,11 +122,11 @@ def render_task_rows(rows: list[list[str]], header: int, vocab=None) -> list[str
             continue
         count += 1
         number = (by_kind.get("number") or [""])[0]
-        if _LABEL.match(task):
+        if _has_label(task, vocab):
             label = ""
         elif _DIGITS.match(number):
             label = f"{number.strip()}．"
-        elif number and _LABEL.match(number):
+        elif number and _has_label(number, vocab):
             label = number
         else:
             label = f"{count}．"
