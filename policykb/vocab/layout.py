@@ -77,34 +77,35 @@ def _places(places: dict) -> dict:
     )
 
 
+# the keys of structure.yml that are lists of words, read as they stand
+_WORD_LISTS = ("mastheads", "note_words", "title_kinds", "publication_notes", "appendix_words", "closing_words",
+               "issuer_suffixes", "national_issuers", "national_issuer_endings", "national_markers",
+               "province_markers", "city_markers")
+
+
 def build(files, numerals: Numerals) -> LayoutWords:
-    """The layout words of ``files``; ``numerals`` fill the ladder's numbers."""
+    """The layout words of ``files``; ``numerals`` fill the ladder's numbers.
+
+    >>> from policykb.vocab import load_vocabulary
+    >>> layout = load_vocabulary().layout
+    >>> layout.styles[:3], layout.part_words, layout.about
+    (('part', 'cn', 'paren_cn'), ('部分', '篇', '章'), '关于')
+    """
     data = files.yaml("structure.yml")
-    notice = data["notice"]
+    notice, number = data["notice"], data["doc_number"]
     ladder = files.yaml("numbering.yml")
     return LayoutWords(
         part_words=tuple(ladder["part_words"]),
+        ladder=tuple(LadderStyle(**rung) for rung in ladder["styles"]),
         about=notice["about"],
         transmit=tuple(notice["transmit"]),
         notice_kinds=tuple(notice["kinds"]),
         notice_of=notice["of"],
-        mastheads=tuple(data["mastheads"]),
-        note_words=tuple(data["note_words"]),
-        title_kinds=tuple(data["title_kinds"]),
-        publication_notes=tuple(data["publication_notes"]),
-        appendix_words=tuple(data["appendix_words"]),
-        closing_words=tuple(data["closing_words"]),
-        issuer_suffixes=tuple(data["issuer_suffixes"]),
-        national_issuers=tuple(data["national_issuers"]),
-        national_issuer_endings=tuple(data["national_issuer_endings"]),
         national_name=data["national_name"],
-        doc_number_stops=tuple(data["doc_number"]["stops"]),
-        doc_number_suffix=data["doc_number"]["suffix"],
+        doc_number_stops=tuple(number["stops"]),
+        doc_number_suffix=number["suffix"],
         date_words=tuple(data["date_words"][k] for k in ("year", "month", "day")),
-        national_markers=tuple(data["national_markers"]),
-        province_markers=tuple(data["province_markers"]),
-        city_markers=tuple(data["city_markers"]),
-        ladder=tuple(LadderStyle(**rung) for rung in ladder["styles"]),
         numerals=numerals,
+        **{key: tuple(data[key]) for key in _WORD_LISTS},
         **_places(files.yaml("places.yml")),
     )

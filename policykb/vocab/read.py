@@ -42,13 +42,11 @@ def build(files) -> ReadWords:
     data = files.yaml("read.yml")
     html, table, pdf, script = data["html"], data["table"], data["pdf"], data["script"]
     return ReadWords(
-        article_selectors=tuple(html["article_selectors"]),
-        title_selectors=tuple(html["title_selectors"]),
+        **{key: tuple(html[key]) for key in ("article_selectors", "title_selectors", "drop_line_patterns")},
         min_article_chars=int(html["min_article_chars"]),
         drop_tags=frozenset(html["drop_tags"]),
         drop_class_words=tuple(w.lower() for w in html["drop_class_words"]),
         keep_class_words=tuple(w.lower() for w in html.get("keep_class_words", [])),
-        drop_line_patterns=tuple(html["drop_line_patterns"]),
         columns={kind: (tuple(spec["words"]), spec.get("label")) for kind, spec in table["columns"].items()},
         note_order=tuple(table["note_order"]),
         page_number_patterns=tuple(pdf["page_number_patterns"]),
