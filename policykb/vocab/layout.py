@@ -70,7 +70,7 @@ def _places(places: dict) -> dict:
         place_suffixes=tuple(s for s, use in suffixes.items() if "jurisdiction" in use),
         place_prefixes=tuple(places["place_prefixes"]),
         city_suffix=places["city_suffix"],
-        not_places=tuple(w for w, use in places["not_places"].items() if "jurisdiction" in use),
+        not_places=tuple(places["not_places"]),
         not_place_starts=tuple(places["not_place_starts"]),
         provinces=tuple(places["provinces"]),
         province_short_names=tuple(places["provinces"].items()),
