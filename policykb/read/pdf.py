@@ -162,11 +162,11 @@ def join_lines(pages: list[list[Line]], vocab=None) -> list[str]:
     # and a label at the margin is an inline list running on (企业；（3）符合…)
     openings = [b for a, b in zip(text, text[1:]) if a.x1 < right - 1.5 * size]
     indented = bool(openings) and sum(b.x0 > left + 0.9 * size for b in openings) >= 0.5 * len(openings)
+    page = Measure(left, right, size, gap, indented)
     paragraphs: list[str] = []
     prev: Line | None = None
     for line in body:
-        if prev is not None and _continues(prev, line, left, right, size, gap, indented,
-                                           _unclosed(paragraphs[-1]), vocab):
+        if prev is not None and _continues(Join(prev, line, page, _unclosed(paragraphs[-1]), vocab)):
             glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and line.text[:1].isascii() \
                 and line.text[:1].isalpha() else ""
             paragraphs[-1] += glue + line.text
@@ -195,24 +195,110 @@ def _opens_heading(text: str, vocab=None) -> bool:
     return bool(compile_patterns(default_vocabulary(vocab)).read.opening.match(fold_punctuation(text)))
 
 
-def _continues(prev: Line, line: Line, left: float, right: float, size: float, gap: float,
-               indented: bool = False, in_brackets: bool = False, vocab=None) -> bool:
-    """Whether ``line`` carries on the paragraph that ``prev`` ends."""
-    if prev.whole or line.whole:
+@dataclass(frozen=True)
+class Measure:
+    """The body's geometry: its margins, the type size, the usual gap between
+    lines, and whether its paragraphs open indented."""
+
+    left: float
+    right: float
+    size: float
+    gap: float
+    indented: bool = False
+
+
+@dataclass(frozen=True)
+class Join:
+    """One question of :func:`join_lines`: does ``line`` carry on the paragraph
+    that ``prev`` ends? (``in_brackets``: a bracket is open in that paragraph.)"""
+
+    prev: Line
+    line: Line
+    page: Measure
+    in_brackets: bool = False
+    vocab: object = None
+
+
+def _from_table(j: Join) -> bool:
+    """A line written from a table row is a paragraph of its own.
+
+    >>> _from_table(Join(Line("指标　2025年", 72, 300, 0, 12, 1, whole=True), Line("到2025年", 72, 300, 16, 28, 1),
+    ...                  Measure(72, 300, 12, 4)))
+    True
+    """
+    return j.prev.whole or j.line.whole
+
+
+def _stops_short(j: Join) -> bool:
+    """The line before stops short of the right margin: its paragraph ended.
+
+    >>> _stops_short(Join(Line("2020年下降14%。", 72, 150, 0, 12, 1), Line("三、实施", 96, 240, 16, 28, 1),
+    ...                   Measure(72, 300, 12, 4)))
+    True
+    """
+    return j.prev.x1 < j.page.right - 1.5 * j.page.size
+
+
+def _set_off(j: Join) -> bool:
+    """The line before is centred or set right (a title, a signature).
+
+    >>> _set_off(Join(Line("重庆市人民政府", 200, 300, 0, 12, 1), Line("2022年9月18日", 200, 300, 16, 28, 1),
+    ...               Measure(72, 300, 12, 4)))
+    True
+    """
+    return j.prev.x0 > j.page.left + 4 * j.page.size
+
+
+def _indented(j: Join) -> bool:
+    """The line is indented (a paragraph's first line) or centred.
+
+    >>> _indented(Join(Line("全市单位地区生产总值能源消耗比", 72, 300, 0, 12, 1), Line("一、总体要求", 96, 240, 16, 28, 1),
+    ...                Measure(72, 300, 12, 4)))
+    True
+    """
+    return j.line.x0 > j.page.left + 0.9 * j.page.size
+
+
+def _opens_at_margin(j: Join) -> bool:
+    """Where paragraphs open unindented: a heading label opens one, and a
+    colon outside brackets (addressees, 意见如下：) ends one; a colon in a note
+    (（责任单位：) does not.
+
+    >>> _opens_at_margin(Join(Line("全市单位地区生产总值能源消耗比", 72, 300, 0, 12, 1), Line("（一）加强领导", 72, 240, 16, 28, 1),
+    ...                       Measure(72, 300, 12, 4)))
+    True
+    """
+    if j.page.indented:
         return False
-    if prev.x1 < right - 1.5 * size:
-        return False  # the line before stops short: its paragraph ended
-    if prev.x0 > left + 4 * size:
-        return False  # the line before is centred or set right (a title, a signature)
-    if line.x0 > left + 0.9 * size:
-        return False  # an indented first line, or a centred one
-    if not indented and (_opens_heading(line.text, vocab) or (prev.text.endswith(("：", ":")) and not in_brackets)):
-        # unindented: a label opens a paragraph; a colon outside brackets
-        # (addressees, 意见如下：) ends one, one in a note (（责任单位：) does not
-        return False
-    if line.page == prev.page and line.top - prev.bottom > 1.8 * gap + 2:
-        return False  # a blank line's worth of space between paragraphs
-    return True
+    colon = j.prev.text.endswith(("：", ":")) and not j.in_brackets
+    return _opens_heading(j.line.text, j.vocab) or colon
+
+
+def _blank_between(j: Join) -> bool:
+    """A blank line's worth of space lies between the two lines.
+
+    >>> _blank_between(Join(Line("全市单位地区生产总值能源消耗比", 72, 300, 0, 12, 1), Line("到2025年", 72, 300, 30, 42, 1),
+    ...                     Measure(72, 300, 12, 4)))
+    True
+    """
+    return j.line.page == j.prev.page and j.line.top - j.prev.bottom > 1.8 * j.page.gap + 2
+
+
+# What ends a paragraph before ``line``: any one rule does, so the order does
+# not change the answer; it runs from the cheapest test to the costliest.
+PARAGRAPH_END_RULES = (
+    ("from_table", _from_table),  # a table row is never joined, whatever its geometry
+    ("stops_short", _stops_short),  # the commonest end: a short last line
+    ("set_off", _set_off),  # titles and signatures are centred or set right
+    ("indented", _indented),  # a first-line indent opens a paragraph
+    ("opens_at_margin", _opens_at_margin),  # the one regex: a label or a colon, unindented layouts only
+    ("blank_between", _blank_between),  # extra space: the layout's own paragraph break
+)
+
+
+def _continues(j: Join) -> bool:
+    """Whether ``j.line`` carries on the paragraph that ``j.prev`` ends."""
+    return not any(rule(j) for _, rule in PARAGRAPH_END_RULES)
 
 
 def read_pdf(path, data: bytes, vocab=None) -> Source:
