@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..models import Section, Source
-from ..vocab import default_vocabulary
+from ..vocab import default_vocabulary, load_vocabulary  # noqa: F401  (doctests)
 from .labels import heading_title, is_heading_tail, match_label, strip_note
-from .lines import Line, has_sentence_end
+from .lines import Line, has_sentence_end, split_lines  # noqa: F401  (doctests)
 from .signature import signature_at
 
 # a numbered heading may skip a number or two (a heading lost inside a joined
@@ -73,16 +73,48 @@ def _heading_words(lines: list[Line], k: int, label_end: int, text: str, vocab) 
     return words
 
 
-def _body_end(lines: list[Line], k: int, vocab) -> bool:
-    """True where the numbered body ends: an 附件 line, the 版记 (抄送), or
-    the signature's date."""
-    s, layout = lines[k].norm, vocab.layout
-    if s.startswith(layout.appendix_words) and len(s) < 60 and "。" not in s:
-        return True
-    if s.startswith(layout.closing_words) and "：" in s[:8]:
-        return True
+def _appendix_line(lines: list[Line], k: int, vocab) -> bool:
+    """A short 附件 line: the attachments begin.
+
+    >>> _appendix_line(split_lines("附件：重点任务分工表"), 0, load_vocabulary())
+    True
+    """
+    s = lines[k].norm
+    return s.startswith(vocab.layout.appendix_words) and len(s) < 60 and "。" not in s
+
+
+def _closing_line(lines: list[Line], k: int, vocab) -> bool:
+    """The 版记 under the body: 抄送：…, 公开方式：….
+
+    >>> _closing_line(split_lines("抄送：市委各部门"), 0, load_vocabulary())
+    True
+    """
+    s = lines[k].norm
+    return s.startswith(vocab.layout.closing_words) and "：" in s[:8]
+
+
+def _signed(lines: list[Line], k: int, vocab) -> bool:
+    """The signature's date, under its issuer or among the last lines.
+
+    >>> _signed(split_lines("某市人民政府\\n2022年9月18日"), 1, load_vocabulary())
+    True
+    """
     found = signature_at(lines, k, vocab)
     return bool(found and (found[1] or k >= len(lines) - 3))
+
+
+# Where the numbered body ends; any one rule ends it. The line tests come
+# before the signature, which reads the lines above.
+BODY_END_RULES = (
+    ("appendix", _appendix_line),  # 附件 after the last section
+    ("closing", _closing_line),  # the 版记 of a document without a signature
+    ("signed", _signed),  # the 成文日期 under the issuer
+)
+
+
+def _body_end(lines: list[Line], k: int, vocab) -> bool:
+    """True where the numbered body ends (:data:`BODY_END_RULES`)."""
+    return any(rule(lines, k, vocab) for _, rule in BODY_END_RULES)
 
 
 def _signature_start(lines: list[Line], k: int) -> int:
