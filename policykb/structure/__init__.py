@@ -20,8 +20,10 @@ strings are sliced from ``Source.text``. The modules, in reading order:
 
 * :mod:`.lines` splits the text into lines (and scraper lines into paragraphs);
 * :mod:`.labels` reads heading labels (the ladder is ``data/numbering.yml``);
-* :mod:`.head` reads the title block, cover notice, number, issuer and date,
-  with :mod:`.signature` (dates, document numbers, the signature);
+* :mod:`.title` finds the title block (under a masthead, or the plan title a
+  cover notice transmits);
+* :mod:`.head` reads the cover notice, number, issuer and date, with
+  :mod:`.signature` (dates, document numbers, the signature);
 * :mod:`.jurisdiction` decides whose departments 市/省 refer to;
 * :mod:`.sections` builds the section tree.
 
