@@ -24,7 +24,7 @@ def extract_file(path: str | Path, vocab: Vocabulary | None = None) -> Record:
     """
     vocab = default_vocabulary(vocab)
     source = read_document(path, vocab=vocab)
-    document, sections = parse_structure(source)
+    document, sections = parse_structure(source, vocab=vocab)
     return extract_record(source, document, sections, vocab=vocab)
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..models import PolicyKBError, Source
+from ..patterns import compile_patterns
+from ..vocab import default_vocabulary
 from .docx import read_docx
 from .html import read_html
 from .normalize import fold_punctuation
@@ -23,17 +25,14 @@ from .pdf import read_pdf
 from .script import simplify_script
 from .text import clean_text, decode_bytes
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-
-
-def read_text_file(path, data: bytes) -> Source:
+def read_text_file(path, data: bytes, vocab=None) -> Source:
     """Read a plain-text file (UTF-8 with or without BOM, GB18030/GBK)."""
     text, encoding = decode_bytes(data, path)
     return Source(path=str(path), text=text, norm="", format="txt", encoding=encoding)
 
 
-# extension -> reader(path, bytes) -> Source (``norm`` left for read_document)
-READERS: dict[str, Callable[[Path, bytes], Source]] = {
+# extension -> reader(path, bytes, vocab) -> Source (``norm`` left for read_document)
+READERS: dict[str, Callable[..., Source]] = {
     ".txt": read_text_file,
     ".html": read_html,
     ".htm": read_html,
@@ -56,7 +55,10 @@ def read_document(path: str | Path, vocab=None) -> Source:
 
     The error names the file and the problem in one line: missing, empty,
     binary, undecodable, corrupt, or of a format policykb does not read.
+    ``vocab`` is the :class:`~policykb.vocab.Vocabulary` whose ``read`` words
+    (and patterns) the readers use (default: the shipped one).
     """
+    vocab = default_vocabulary(vocab)
     path = Path(path)
     if not path.exists():
         raise PolicyKBError(path, "no such file")
@@ -73,23 +75,24 @@ def read_document(path: str | Path, vocab=None) -> Source:
         raise PolicyKBError(path, f"cannot read the file ({e.strerror or type(e).__name__})") from None
     if not data.strip():
         raise PolicyKBError(path, "file is empty")
-    source = READERS[suffix](path, data)
-    return finish_source(source)
+    source = READERS[suffix](path, data, vocab)
+    return finish_source(source, vocab)
 
 
-def finish_source(source: Source) -> Source:
+def finish_source(source: Source, vocab=None) -> Source:
     """Normalise a reader's text: line breaks, script, folded punctuation.
 
     >>> s = finish_source(Source(path="p.txt", text="二、主要目標\\r\\n到2025年", norm=""))
     >>> s.text, s.original_text, s.norm == s.text
     ('二、主要目标\\n到2025年', '二、主要目標\\n到2025年', True)
     """
+    vocab = default_vocabulary(vocab)
     text = clean_text(source.text)
     if not text.strip():
         raise PolicyKBError(source.path, "file has no text")
-    if not _HAN.search(text):
+    if not compile_patterns(vocab).read.han.search(text):
         raise PolicyKBError(source.path, "no Chinese text in the file (not a policy plan, or a wrong encoding)")
-    source.text, source.original_text = simplify_script(text)
+    source.text, source.original_text = simplify_script(text, vocab)
     source.norm = fold_punctuation(source.text)
     return source
 

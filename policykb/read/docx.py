@@ -12,7 +12,7 @@ import zipfile
 from ..models import PolicyKBError, Source
 from .numbering import Numbering
 from .tables import find_task_header, render_table
-from .vocab import ReadVocab, load_read_vocab
+from ..vocab import default_vocabulary
 
 _LINE_SPACE = re.compile(r"[ \t]*\n[ \t]*")
 
@@ -54,7 +54,7 @@ def _blocks(element, parent):
                 yield from _blocks(content, parent)
 
 
-def docx_to_text(document, vocab: ReadVocab | None = None) -> tuple[str, list[list[list[str]]]]:
+def docx_to_text(document, vocab=None) -> tuple[str, list[list[list[str]]]]:
     """The text of an opened ``docx.Document`` and its task-assignment tables.
 
     >>> import docx
@@ -67,8 +67,8 @@ def docx_to_text(document, vocab: ReadVocab | None = None) -> tuple[str, list[li
     >>> docx_to_text(d)[0]
     '三、重点任务\\n1．推进工业节能。（牵头单位：市经济信息委；完成时限：2025年）'
     """
-    vocab = vocab or load_read_vocab()
-    numbering = Numbering(document)
+    vocab = default_vocabulary(vocab)
+    numbering = Numbering(document, vocab)
     lines: list[str] = []
     task_tables: list[list[list[str]]] = []
     for block in _blocks(document.element.body, document._body):
@@ -89,7 +89,7 @@ def docx_to_text(document, vocab: ReadVocab | None = None) -> tuple[str, list[li
     return "\n".join(line.strip() for line in lines if line.strip()), task_tables
 
 
-def read_docx(path, data: bytes) -> Source:
+def read_docx(path, data: bytes, vocab=None) -> Source:
     """Read a .docx file into a :class:`Source` (``norm`` is filled in by
     :func:`policykb.read.read_document`)."""
     import io
@@ -101,7 +101,7 @@ def read_docx(path, data: bytes) -> Source:
         raise PolicyKBError(path, f"not a valid .docx file: corrupt or truncated{hint}")
     try:
         document = docx.Document(io.BytesIO(data))
-        text, tables = docx_to_text(document)
+        text, tables = docx_to_text(document, vocab)
     except PolicyKBError:
         raise
     except Exception as e:  # python-docx, zipfile and lxml each raise their own

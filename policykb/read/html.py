@@ -14,24 +14,21 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from ..models import PolicyKBError, Source
+from ..patterns import compile_patterns
+from ..vocab import default_vocabulary
 from .tables import find_task_header, render_table
 from .text import decode_bytes
-from .vocab import ReadVocab, load_read_vocab
 
 _BLOCK = frozenset("""p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr section article main
 blockquote pre center hr body address figure figcaption caption""".split())
 # blocks that may hold an article (a <p> is a paragraph, not a container)
 _CONTAINER = frozenset("div article section main td body blockquote center".split())
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-# characters between which a source line break or space is only formatting
-_CJK = "\u2018\u2019\u201c\u201d\u2014\u2026\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e"
 # white space in the page source: a run holding a line break is marked (NUL),
 # so that one standing between Chinese characters (source formatting,
 # ``<span>重庆市</span>\n<span>人民政府</span>``) can be dropped once the line
-# is assembled; other runs are one space, as a browser shows them
+# is assembled (``compile_patterns(vocab).read.break_in_cjk``); other runs are one space, as a browser shows them
 _SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
-_BREAK_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \x00]*\x00[ \x00]*(?=[{_CJK}])")
 _MARKED_SPACES = re.compile(r"[ \x00]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
 
@@ -54,20 +51,21 @@ def decode_html(data: bytes, path) -> tuple[str, str]:
     return decode_bytes(data, path)
 
 
-def _is_dropped(node, vocab: ReadVocab) -> bool:
-    if node.tag in vocab.drop_tags:
+def _is_dropped(node, vocab) -> bool:
+    words = vocab.read
+    if node.tag in words.drop_tags:
         return True
     attrs = node.attributes
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
     if not names.strip():
         return False
     tokens = names.split()
-    if any(word in token for token in tokens for word in vocab.keep_class_words):
+    if any(word in token for token in tokens for word in words.keep_class_words):
         return False
-    return any(word in token for token in tokens for word in vocab.drop_class_words)
+    return any(word in token for token in tokens for word in words.drop_class_words)
 
 
-def _table_rows(table, vocab: ReadVocab) -> list[list[str]]:
+def _table_rows(table, vocab) -> list[list[str]]:
     """The table's rows as cell texts, spans expanded so each cell stands in
     every grid position it covers."""
     rows: list[list[str]] = []
@@ -117,7 +115,7 @@ def _nearest(node, tag: str):
     return node
 
 
-def _walk(node, out: list[str], vocab: ReadVocab, tables: list | None = None) -> None:
+def _walk(node, out: list[str], vocab, tables: list | None = None) -> None:
     """Append the text under ``node`` to ``out``, blocks as line breaks, and
     the rows of each task-assignment table to ``tables``."""
     for child in node.iter(include_text=True):
@@ -144,17 +142,18 @@ def _walk(node, out: list[str], vocab: ReadVocab, tables: list | None = None) ->
                 out.append("\n")
 
 
-def _clean_lines(text: str, vocab: ReadVocab) -> list[str]:
+def _clean_lines(text: str, vocab) -> list[str]:
+    patterns = compile_patterns(vocab).read
     lines = []
     for line in text.split("\n"):
-        line = _MARKED_SPACES.sub(" ", _BREAK_IN_CJK.sub("", line)).strip()
-        if line and not any(p.match(line) for p in vocab.drop_lines):
+        line = _MARKED_SPACES.sub(" ", patterns.break_in_cjk.sub("", line)).strip()
+        if line and not any(p.match(line) for p in patterns.drop_lines):
             lines.append(line)
     return lines
 
 
-def _han_count(text: str) -> int:
-    return len(_HAN.findall(text))
+def _han_count(text: str, vocab) -> int:
+    return len(compile_patterns(vocab).read.han.findall(text))
 
 
 def _is_paragraph(node) -> bool:
@@ -170,7 +169,7 @@ def _is_paragraph(node) -> bool:
     return breaks < 2
 
 
-def _score_blocks(body, vocab: ReadVocab) -> dict[int, tuple[float, object]]:
+def _score_blocks(body, vocab) -> dict[int, tuple[float, object]]:
     """Credit each text's Han characters (outside links) to the container
     holding its paragraph in full and the next container up by half, as
     readability does."""
@@ -181,7 +180,7 @@ def _score_blocks(body, vocab: ReadVocab) -> dict[int, tuple[float, object]]:
         node = stack.pop()
         for child in node.iter(include_text=True):
             if child.is_text_node:
-                n = _han_count(child.text_content or "")
+                n = _han_count(child.text_content or "", vocab)
                 if not n:
                     continue
                 container, weight = child.parent, 1.0
@@ -204,10 +203,10 @@ def _score_blocks(body, vocab: ReadVocab) -> dict[int, tuple[float, object]]:
     return scores
 
 
-def _find_article(tree, vocab: ReadVocab):
-    for selector in vocab.article_selectors:
+def _find_article(tree, vocab):
+    for selector in vocab.read.article_selectors:
         for node in tree.css(selector):
-            if _han_count(_text_of(node, vocab)) >= vocab.min_article_chars:
+            if _han_count(_text_of(node, vocab), vocab) >= vocab.read.min_article_chars:
                 return node
     body = tree.body
     if body is None:
@@ -218,25 +217,25 @@ def _find_article(tree, vocab: ReadVocab):
     return max(scores.values(), key=lambda pair: pair[0])[1]
 
 
-def _text_of(node, vocab: ReadVocab, tables: list | None = None) -> str:
+def _text_of(node, vocab, tables: list | None = None) -> str:
     parts: list[str] = []
     _walk(node, parts, vocab, tables)
     return "\n".join(_clean_lines("".join(parts), vocab))
 
 
-def _page_title(tree, article, vocab: ReadVocab) -> str | None:
+def _page_title(tree, article, vocab) -> str | None:
     """The page's heading (gov.cn puts the title in an ``<h1>`` above the
     content block)."""
-    for selector in vocab.title_selectors:
+    for selector in vocab.read.title_selectors:
         node = tree.css_first(selector)
         if node is not None:
             title = _SPACES.sub(" ", node.text() or "").strip()
-            if _han_count(title) >= 6:
+            if _han_count(title, vocab) >= 6:
                 return title
     return None
 
 
-def html_to_text(html: str, path="page.html", vocab: ReadVocab | None = None) -> str:
+def html_to_text(html: str, path="page.html", vocab=None) -> str:
     """The article of a page as one paragraph per line.
 
     >>> html_to_text('<html><body><nav>首页 > 政策文件</nav><div id="zoom">'
@@ -247,14 +246,14 @@ def html_to_text(html: str, path="page.html", vocab: ReadVocab | None = None) ->
     return read_article(html, path, vocab)[0]
 
 
-def read_article(html: str, path="page.html", vocab: ReadVocab | None = None) -> tuple[str, list]:
+def read_article(html: str, path="page.html", vocab=None) -> tuple[str, list]:
     """The article's text and the rows of its task-assignment tables."""
-    vocab = vocab or load_read_vocab()
+    vocab = default_vocabulary(vocab)
     tree = LexborHTMLParser(html)
     article = _find_article(tree, vocab)
     tables: list = []
     text = _text_of(article, vocab, tables) if article is not None else ""
-    if _han_count(text) < vocab.min_article_chars:
+    if _han_count(text, vocab) < vocab.read.min_article_chars:
         raise PolicyKBError(path, "no article text found in the page (is it an index or error page?)")
     title = _page_title(tree, article, vocab)
     if title and title not in text[:2000]:
@@ -262,12 +261,12 @@ def read_article(html: str, path="page.html", vocab: ReadVocab | None = None) ->
     return text, tables
 
 
-def read_html(path, data: bytes) -> Source:
+def read_html(path, data: bytes, vocab=None) -> Source:
     """Read a saved web page into a :class:`Source` (``norm`` is filled in by
     :func:`policykb.read.read_document`)."""
     html, encoding = decode_html(data, path)
     try:
-        text, tables = read_article(html, path)
+        text, tables = read_article(html, path, vocab)
     except RecursionError:
         raise PolicyKBError(path, "the page nests its elements too deeply to read") from None
     return Source(path=str(path), text=text, norm="", format="html", encoding=encoding, tables=tables)

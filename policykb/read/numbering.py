@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from ..numerals import format_chinese_number, load_numerals
-
-_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+from ..numerals import format_chinese_number
+from ..vocab import default_vocabulary
 
 
 def _roman(n: int) -> str:
@@ -24,21 +23,23 @@ def _roman(n: int) -> str:
     return out
 
 
-def format_number(n: int, fmt: str) -> str:
+def format_number(n: int, fmt: str, vocab=None) -> str:
     """One level's number in Word's ``numFmt``.
 
     >>> [format_number(3, f) for f in ("decimal", "chineseCounting", "decimalEnclosedCircle", "lowerLetter")]
     ['3', '三', '③', 'c']
     """
+    vocab = default_vocabulary(vocab)
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital"):
-        return format_chinese_number(n)
-    circled = load_numerals().circled
+        return format_chinese_number(n, vocab.numerals)
+    circled = vocab.numerals.circled
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 0 < n <= len(circled):
         return circled[n - 1]
     if fmt == "decimalFullWidth":
         return "".join(chr(0xFF10 + int(d)) for d in str(n))
-    if fmt in ("ideographTraditional",) and 0 < n <= 10:
-        return _TIANGAN[n - 1]
+    stems = vocab.read.heavenly_stems
+    if fmt in ("ideographTraditional",) and 0 < n <= len(stems):
+        return stems[n - 1]
     if fmt in ("upperLetter", "lowerLetter") and n > 0:
         letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter if fmt == "upperLetter" else letter.lower()
@@ -55,11 +56,12 @@ def _val(element, tag: str, default=None):
 class Numbering:
     """The running counters of a document's numbered lists."""
 
-    def __init__(self, document):
+    def __init__(self, document, vocab=None):
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) -> fmt, text, start
         self.counters: dict[str, dict[int, int]] = {}
         self.styles: dict[str, tuple[str, int] | None] = {}
         self.document = document
+        self.vocab = default_vocabulary(vocab)
         try:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
@@ -112,5 +114,5 @@ class Numbering:
         for level in range(ilvl + 1):
             level_fmt, _, level_start = self.levels.get((num_id, level), ("decimal", "", 1))
             value = counters.get(level, level_start)
-            label = label.replace(f"%{level + 1}", format_number(value, level_fmt))
+            label = label.replace(f"%{level + 1}", format_number(value, level_fmt, self.vocab))
         return label

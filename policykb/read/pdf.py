@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from statistics import median
 
 from ..models import PolicyKBError, Source
+from ..patterns import compile_patterns
+from ..vocab import default_vocabulary
+from .normalize import fold_punctuation
 from .tables import find_task_header, render_table
-from .vocab import ReadVocab, load_read_vocab
 
 # pdfplumber writes a space for a gap between characters wider than this
 # share of the type size: justified Chinese text is letter-spaced, and Word
@@ -26,17 +28,6 @@ from .vocab import ReadVocab, load_read_vocab
 GAP_AS_SPACE = 0.5
 # a glyph whose font has no Unicode mapping: pdfminer writes its font code
 _CID = re.compile(r"\(cid:\d+\)")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-# a line that opens a GB/T 9704 heading or list item starts a paragraph;
-# ``1.`` only when no digit follows (1.5万吨 is a number)
-_HEADING = re.compile(
-    r"^\s*(第[一二三四五六七八九十百零〇\d]+[部分章节条]"
-    r"|[一二三四五六七八九十]+[、．.]"
-    r"|[（(][一二三四五六七八九十]+[）)]"
-    r"|\d{1,3}[.．、](?!\d)"
-    r"|[（(]\d{1,3}[）)]"
-    r"|[①-⑳])"
-)
 
 
 @dataclass
@@ -80,7 +71,7 @@ def table_rows(table) -> list[list[str]]:
     return rows
 
 
-def _page_lines(page, number: int, vocab: ReadVocab, task_tables: list) -> list[Line]:
+def _page_lines(page, number: int, vocab, task_tables: list) -> list[Line]:
     """The page's text lines, and a line for each row of each ruled table."""
     tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
     lines = []
@@ -103,26 +94,25 @@ def _page_lines(page, number: int, vocab: ReadVocab, task_tables: list) -> list[
     return sorted(lines, key=lambda line: line.top)
 
 
-def is_page_number(text: str, vocab: ReadVocab | None = None) -> bool:
+def is_page_number(text: str, vocab=None) -> bool:
     """Whether a line is only a page number.
 
     >>> [is_page_number(t) for t in ["— 3 —", "- 12 -", "第3页 共10页", "14%", "一、总体要求"]]
     [True, True, True, False, False]
     """
-    vocab = vocab or load_read_vocab()
-    return any(p.match(text.strip()) for p in vocab.page_number)
+    return any(p.match(text.strip()) for p in compile_patterns(default_vocabulary(vocab)).read.page_number)
 
 
-def _margin(lines: list[Line], vocab: ReadVocab) -> list[Line]:
+def _margin(lines: list[Line], vocab) -> list[Line]:
     lines = [line for line in lines if not line.whole]
-    k = vocab.margin_lines
+    k = vocab.read.margin_lines
     return lines if len(lines) <= 2 * k else lines[:k] + lines[-k:]
 
 
-def drop_page_furniture(pages: list[list[Line]], vocab: ReadVocab | None = None) -> list[list[Line]]:
+def drop_page_furniture(pages: list[list[Line]], vocab=None) -> list[list[Line]]:
     """Remove page numbers and running headers and footers (a line at the top
     or bottom of a page that recurs, digits aside, on many pages)."""
-    vocab = vocab or load_read_vocab()
+    vocab = default_vocabulary(vocab)
 
     def key(text: str) -> str:
         return re.sub(r"\d+", "#", text)
@@ -131,7 +121,7 @@ def drop_page_furniture(pages: list[list[Line]], vocab: ReadVocab | None = None)
     for lines in pages:
         seen.update({key(line.text) for line in _margin(lines, vocab)})
     running = {k for k, n in seen.items()
-               if len(pages) >= 2 and n >= 2 and n >= vocab.running_share * len(pages)}
+               if len(pages) >= 2 and n >= 2 and n >= vocab.read.running_share * len(pages)}
     kept = []
     for lines in pages:
         furniture = {id(line) for line in _margin(lines, vocab)
@@ -150,7 +140,7 @@ def _edge(values: list[float], tolerance: float, largest: bool) -> float:
     return ordered[0]
 
 
-def join_lines(pages: list[list[Line]]) -> list[str]:
+def join_lines(pages: list[list[Line]], vocab=None) -> list[str]:
     """Rebuild paragraphs from the body lines of each page, in order.
 
     >>> a = Line("到2025年，全市单位地区生产总值能源消耗比", 72, 300, 100, 112, 1)
@@ -172,11 +162,11 @@ def join_lines(pages: list[list[Line]]) -> list[str]:
     # and a label at the margin is an inline list running on (企业；（3）符合…)
     openings = [b for a, b in zip(text, text[1:]) if a.x1 < right - 1.5 * size]
     indented = bool(openings) and sum(b.x0 > left + 0.9 * size for b in openings) >= 0.5 * len(openings)
+    page = Measure(left, right, size, gap, indented)
     paragraphs: list[str] = []
     prev: Line | None = None
     for line in body:
-        if prev is not None and _continues(prev, line, left, right, size, gap, indented,
-                                           _unclosed(paragraphs[-1])):
+        if prev is not None and _continues(Join(prev, line, page, _unclosed(paragraphs[-1]), vocab)):
             glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and line.text[:1].isascii() \
                 and line.text[:1].isalpha() else ""
             paragraphs[-1] += glue + line.text
@@ -195,27 +185,123 @@ def _unclosed(text: str) -> bool:
     return text.count("（") + text.count("(") + text.count("〔") > text.count("）") + text.count(")") + text.count("〕")
 
 
-def _continues(prev: Line, line: Line, left: float, right: float, size: float, gap: float,
-               indented: bool = False, in_brackets: bool = False) -> bool:
-    """Whether ``line`` carries on the paragraph that ``prev`` ends."""
-    if prev.whole or line.whole:
-        return False
-    if prev.x1 < right - 1.5 * size:
-        return False  # the line before stops short: its paragraph ended
-    if prev.x0 > left + 4 * size:
-        return False  # the line before is centred or set right (a title, a signature)
-    if line.x0 > left + 0.9 * size:
-        return False  # an indented first line, or a centred one
-    if not indented and (_HEADING.match(line.text) or (prev.text.endswith(("：", ":")) and not in_brackets)):
-        # unindented: a label opens a paragraph; a colon outside brackets
-        # (addressees, 意见如下：) ends one, one in a note (（责任单位：) does not
-        return False
-    if line.page == prev.page and line.top - prev.bottom > 1.8 * gap + 2:
-        return False  # a blank line's worth of space between paragraphs
-    return True
+def _opens_heading(text: str, vocab=None) -> bool:
+    """Whether a line opens with a heading label of the ladder
+    (``data/numbering.yml``), as structure reads it on folded text.
+
+    >>> [_opens_heading(t) for t in ["(三)加强领导", "1．推进", "1.5万吨标准煤", "到2025年"]]
+    [True, True, False, False]
+    """
+    return bool(compile_patterns(default_vocabulary(vocab)).read.opening.match(fold_punctuation(text)))
 
 
-def read_pdf(path, data: bytes) -> Source:
+@dataclass(frozen=True)
+class Measure:
+    """The body's geometry: its margins, the type size, the usual gap between
+    lines, and whether its paragraphs open indented."""
+
+    left: float
+    right: float
+    size: float
+    gap: float
+    indented: bool = False
+
+
+@dataclass(frozen=True)
+class Join:
+    """One question of :func:`join_lines`: does ``line`` carry on the paragraph
+    that ``prev`` ends? (``in_brackets``: a bracket is open in that paragraph.)"""
+
+    prev: Line
+    line: Line
+    page: Measure
+    in_brackets: bool = False
+    vocab: object = None
+
+
+def _from_table(j: Join) -> bool:
+    """A line written from a table row is a paragraph of its own.
+
+    >>> _from_table(Join(Line("指标　2025年", 72, 300, 0, 12, 1, whole=True), Line("到2025年", 72, 300, 16, 28, 1),
+    ...                  Measure(72, 300, 12, 4)))
+    True
+    """
+    return j.prev.whole or j.line.whole
+
+
+def _stops_short(j: Join) -> bool:
+    """The line before stops short of the right margin: its paragraph ended.
+
+    >>> _stops_short(Join(Line("2020年下降14%。", 72, 150, 0, 12, 1), Line("三、实施", 96, 240, 16, 28, 1),
+    ...                   Measure(72, 300, 12, 4)))
+    True
+    """
+    return j.prev.x1 < j.page.right - 1.5 * j.page.size
+
+
+def _set_off(j: Join) -> bool:
+    """The line before is centred or set right (a title, a signature).
+
+    >>> _set_off(Join(Line("重庆市人民政府", 200, 300, 0, 12, 1), Line("2022年9月18日", 200, 300, 16, 28, 1),
+    ...               Measure(72, 300, 12, 4)))
+    True
+    """
+    return j.prev.x0 > j.page.left + 4 * j.page.size
+
+
+def _indented(j: Join) -> bool:
+    """The line is indented (a paragraph's first line) or centred.
+
+    >>> _indented(Join(Line("全市单位地区生产总值能源消耗比", 72, 300, 0, 12, 1), Line("一、总体要求", 96, 240, 16, 28, 1),
+    ...                Measure(72, 300, 12, 4)))
+    True
+    """
+    return j.line.x0 > j.page.left + 0.9 * j.page.size
+
+
+def _opens_at_margin(j: Join) -> bool:
+    """Where paragraphs open unindented: a heading label opens one, and a
+    colon outside brackets (addressees, 意见如下：) ends one; a colon in a note
+    (（责任单位：) does not.
+
+    >>> _opens_at_margin(Join(Line("全市单位地区生产总值能源消耗比", 72, 300, 0, 12, 1), Line("（一）加强领导", 72, 240, 16, 28, 1),
+    ...                       Measure(72, 300, 12, 4)))
+    True
+    """
+    if j.page.indented:
+        return False
+    colon = j.prev.text.endswith(("：", ":")) and not j.in_brackets
+    return _opens_heading(j.line.text, j.vocab) or colon
+
+
+def _blank_between(j: Join) -> bool:
+    """A blank line's worth of space lies between the two lines.
+
+    >>> _blank_between(Join(Line("全市单位地区生产总值能源消耗比", 72, 300, 0, 12, 1), Line("到2025年", 72, 300, 30, 42, 1),
+    ...                     Measure(72, 300, 12, 4)))
+    True
+    """
+    return j.line.page == j.prev.page and j.line.top - j.prev.bottom > 1.8 * j.page.gap + 2
+
+
+# What ends a paragraph before ``line``: any one rule does, so the order does
+# not change the answer; it runs from the cheapest test to the costliest.
+PARAGRAPH_END_RULES = (
+    ("from_table", _from_table),  # a table row is never joined, whatever its geometry
+    ("stops_short", _stops_short),  # the commonest end: a short last line
+    ("set_off", _set_off),  # titles and signatures are centred or set right
+    ("indented", _indented),  # a first-line indent opens a paragraph
+    ("opens_at_margin", _opens_at_margin),  # the one regex: a label or a colon, unindented layouts only
+    ("blank_between", _blank_between),  # extra space: the layout's own paragraph break
+)
+
+
+def _continues(j: Join) -> bool:
+    """Whether ``j.line`` carries on the paragraph that ``j.prev`` ends."""
+    return not any(rule(j) for _, rule in PARAGRAPH_END_RULES)
+
+
+def read_pdf(path, data: bytes, vocab=None) -> Source:
     """Read a PDF's text layer into a :class:`Source` (``norm`` is filled in by
     :func:`policykb.read.read_document`)."""
     import pdfplumber
@@ -223,7 +309,7 @@ def read_pdf(path, data: bytes) -> Source:
     if not data.lstrip()[:5] == b"%PDF-":
         raise PolicyKBError(path, "not a PDF file (no %PDF header)")
     try:
-        vocab = load_read_vocab()
+        vocab = default_vocabulary(vocab)
         tables: list = []
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_page_lines(page, i, vocab, tables) for i, page in enumerate(pdf.pages, 1)]
@@ -234,11 +320,11 @@ def read_pdf(path, data: bytes) -> Source:
         raise PolicyKBError(path, f"cannot read the PDF: corrupt, truncated or encrypted ({detail})") from None
     if not any(pages):
         raise PolicyKBError(path, "the PDF has no text layer (a scan? run OCR first)")
-    text = "\n".join(join_lines(drop_page_furniture(pages)))
+    text = "\n".join(join_lines(drop_page_furniture(pages, vocab), vocab))
     warnings = []
     unmapped = len(_CID.findall(text))
     if unmapped:
-        if unmapped > len(_HAN.findall(text)):
+        if unmapped > len(compile_patterns(vocab).read.han.findall(text)):
             raise PolicyKBError(path, "the PDF's fonts carry no Unicode mapping, so its text cannot be read "
                                       "(run OCR on it)")
         text = _CID.sub("", text)

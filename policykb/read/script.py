@@ -12,12 +12,10 @@ and an offset into ``Source.text`` is an offset into ``original_text`` too.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from .vocab import ReadVocab, load_read_vocab
-
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from ..patterns import compile_patterns
+from ..vocab import default_vocabulary
 
 
 @lru_cache(maxsize=None)
@@ -36,7 +34,7 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
-def is_traditional(text: str, converted: str | None = None, vocab: ReadVocab | None = None) -> bool:
+def is_traditional(text: str, converted: str | None = None, vocab=None) -> bool:
     """Whether ``text`` is written in Traditional script.
 
     >>> is_traditional("節能減排綜合工作實施方案")
@@ -44,20 +42,21 @@ def is_traditional(text: str, converted: str | None = None, vocab: ReadVocab | N
     >>> is_traditional("节能减排综合工作实施方案")
     False
     """
-    vocab = vocab or load_read_vocab()
+    vocab = default_vocabulary(vocab)
+    words, han_class = vocab.read, compile_patterns(vocab).read.han_with_compat
     converted = to_simplified(text) if converted is None else converted
-    han = len(_HAN.findall(text))
+    han = len(han_class.findall(text))
     if not han:
         return False
     if len(converted) == len(text):
         changed = sum(1 for a, b in zip(text, converted) if a != b)
     else:  # a phrase conversion changed the length: count differing Han characters
-        changed = abs(len(_HAN.findall(text)) - len(_HAN.findall(converted))) + sum(
-            1 for a, b in zip(_HAN.findall(text), _HAN.findall(converted)) if a != b)
-    return changed >= vocab.traditional_min_chars and changed / han >= vocab.traditional_share
+        before, after = han_class.findall(text), han_class.findall(converted)
+        changed = abs(len(before) - len(after)) + sum(1 for a, b in zip(before, after) if a != b)
+    return changed >= words.traditional_min_chars and changed / han >= words.traditional_share
 
 
-def simplify_script(text: str, vocab: ReadVocab | None = None) -> tuple[str, str | None]:
+def simplify_script(text: str, vocab=None) -> tuple[str, str | None]:
     """Return the text to parse and the original when it was Traditional.
 
     >>> simplify_script("二、主要目標")

@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import re
 
-from .vocab import ReadVocab, load_read_vocab
+from ..patterns import compile_patterns
+from ..vocab import default_vocabulary
+from .normalize import fold_punctuation
 
 # the order in which header words are tried: unit and date columns before the
 # generic task words (内容, 任务) that a longer header may contain
 _KIND_ORDER = ("number", "lead", "responsible", "supporting", "deadline", "task")
-# a number cell or a task that already starts with a heading label
-_LABEL = re.compile(r"^\s*([（(]?[0-9０-９一二三四五六七八九十]+[）)]|[0-9０-９]+[.．、]|[一二三四五六七八九十]+、)")
 _DIGITS = re.compile(r"^\s*[0-9０-９]+\s*$")
 CELL_SEPARATOR = "\u3000"
 
 
-def classify_header(cells: list[str], vocab: ReadVocab | None = None) -> list[str | None]:
+def classify_header(cells: list[str], vocab=None) -> list[str | None]:
     """The kind of each column named by a header row, or None.
 
     >>> classify_header(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"])
@@ -32,14 +32,14 @@ def classify_header(cells: list[str], vocab: ReadVocab | None = None) -> list[st
     >>> classify_header(["指标", "2020年", "2025年"])
     [None, None, None]
     """
-    vocab = vocab or load_read_vocab()
+    columns = default_vocabulary(vocab).read.columns
     kinds = []
     for cell in cells:
         cell = re.sub(r"\s+", "", cell)
         kind = None
         if cell and len(cell) <= 12:
-            kind = next((k for k in _KIND_ORDER if k in vocab.columns
-                         and any(w in cell for w in vocab.columns[k][0])), None)
+            kind = next((k for k in _KIND_ORDER if k in columns
+                         and any(w in cell for w in columns[k][0])), None)
         kinds.append(kind)
     return kinds
 
@@ -48,13 +48,24 @@ def _is_task_header(kinds: list[str | None]) -> bool:
     return "task" in kinds and any(k in kinds for k in ("lead", "responsible", "supporting"))
 
 
-def find_task_header(rows: list[list[str]], vocab: ReadVocab | None = None) -> int | None:
+def find_task_header(rows: list[list[str]], vocab=None) -> int | None:
     """Index of the header row of a task-assignment table (among its first
     three rows), or None when the table is not one."""
     for i, row in enumerate(rows[:3]):
         if _is_task_header(classify_header(row, vocab)):
             return i
     return None
+
+
+def _has_label(cell: str, vocab) -> bool:
+    """Whether a cell opens with a heading label of the ladder
+    (``data/numbering.yml``): a task that carries its own, or a number cell
+    written as one.
+
+    >>> [_has_label(c, None) for c in ["（一）推进工业节能", "一、产业结构", "3", "推进工业节能"]]
+    [True, True, False, False]
+    """
+    return bool(compile_patterns(default_vocabulary(vocab)).read.opening.match(fold_punctuation(cell)))
 
 
 def _distinct(cells: list[str]) -> list[str]:
@@ -80,7 +91,7 @@ def _join_task(parts: list[str]) -> str:
     return out
 
 
-def render_task_rows(rows: list[list[str]], header: int, vocab: ReadVocab | None = None) -> list[str]:
+def render_task_rows(rows: list[list[str]], header: int, vocab=None) -> list[str]:
     """Write the rows under ``header`` as numbered task paragraphs.
 
     >>> rows = [["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
@@ -89,7 +100,7 @@ def render_task_rows(rows: list[list[str]], header: int, vocab: ReadVocab | None
     >>> render_task_rows(rows, 0)
     ['一、产业结构', '1．淘汰落后产能。（牵头单位：市经济信息委；配合单位：市发展改革委、市水利局；完成时限：2023年底）']
     """
-    vocab = vocab or load_read_vocab()
+    vocab = default_vocabulary(vocab)
     kinds = classify_header(rows[header], vocab)
     lines: list[str] = []
     count = 0
@@ -111,21 +122,22 @@ def render_task_rows(rows: list[list[str]], header: int, vocab: ReadVocab | None
             continue
         count += 1
         number = (by_kind.get("number") or [""])[0]
-        if _LABEL.match(task):
+        if _has_label(task, vocab):
             label = ""
         elif _DIGITS.match(number):
             label = f"{number.strip()}．"
-        elif number and _LABEL.match(number):
+        elif number and _has_label(number, vocab):
             label = number
         else:
             label = f"{count}．"
-        parts = [f"{vocab.columns[k][1]}：{'、'.join(by_kind[k])}" for k in vocab.note_order if by_kind.get(k)]
+        words = vocab.read
+        parts = [f"{words.columns[k][1]}：{'、'.join(by_kind[k])}" for k in words.note_order if by_kind.get(k)]
         note = f"（{'；'.join(parts)}）" if parts else ""
         lines.append(f"{label}{task}{note}")
     return lines
 
 
-def render_table(rows: list[list[str]], vocab: ReadVocab | None = None) -> tuple[list[str], bool]:
+def render_table(rows: list[list[str]], vocab=None) -> tuple[list[str], bool]:
     """Lines for a table, and whether it was a task-assignment table.
 
     Rows above a task table's header (a caption row) and every row of another
@@ -134,7 +146,7 @@ def render_table(rows: list[list[str]], vocab: ReadVocab | None = None) -> tuple
     >>> render_table([["指标", "2025年"], ["单位GDP能耗下降", "14%"]])
     (['指标\\u30002025年', '单位GDP能耗下降\\u300014%'], False)
     """
-    vocab = vocab or load_read_vocab()
+    vocab = default_vocabulary(vocab)
     header = find_task_header(rows, vocab)
     plain = rows if header is None else rows[:header]
     lines = [CELL_SEPARATOR.join(values) for row in plain

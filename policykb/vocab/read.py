@@ -1,6 +1,58 @@
-"""The read part of the vocabulary (placeholder: filled in by the restructuring)."""
+"""The read part of the vocabulary, from ``data/read.yml``: article selectors
+of government sites, header words of task-assignment tables, page-number
+patterns, the Traditional-script threshold, Word's numbering words.
+
+Its regexes (page numbers, furniture lines) are compiled by
+:mod:`policykb.patterns.read`.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 
-def build(files, *needs):
-    return None
+
+@dataclass(frozen=True)
+class ReadWords:
+    """The words stage 1 (:mod:`policykb.read`) reads by."""
+
+    article_selectors: tuple[str, ...]
+    title_selectors: tuple[str, ...]
+    min_article_chars: int
+    drop_tags: frozenset[str]
+    drop_class_words: tuple[str, ...]
+    keep_class_words: tuple[str, ...]
+    drop_line_patterns: tuple[str, ...]
+    # column kind -> (header words, note label or None)
+    columns: dict[str, tuple[tuple[str, ...], str | None]]
+    note_order: tuple[str, ...]
+    page_number_patterns: tuple[str, ...]
+    margin_lines: int
+    running_share: float
+    traditional_share: float
+    traditional_min_chars: int
+    heavenly_stems: str
+
+
+def build(files) -> ReadWords:
+    """The read words of ``files``.
+
+    >>> from policykb.vocab import DataFiles
+    >>> build(DataFiles()).columns["lead"]
+    (('牵头单位', '牵头部门', '牵头'), '牵头单位')
+    """
+    data = files.yaml("read.yml")
+    html, table, pdf, script = data["html"], data["table"], data["pdf"], data["script"]
+    return ReadWords(
+        **{key: tuple(html[key]) for key in ("article_selectors", "title_selectors", "drop_line_patterns")},
+        min_article_chars=int(html["min_article_chars"]),
+        drop_tags=frozenset(html["drop_tags"]),
+        drop_class_words=tuple(w.lower() for w in html["drop_class_words"]),
+        keep_class_words=tuple(w.lower() for w in html.get("keep_class_words", [])),
+        columns={kind: (tuple(spec["words"]), spec.get("label")) for kind, spec in table["columns"].items()},
+        note_order=tuple(table["note_order"]),
+        page_number_patterns=tuple(pdf["page_number_patterns"]),
+        margin_lines=int(pdf["margin_lines"]),
+        running_share=float(pdf["running_share"]),
+        traditional_share=float(script["traditional_share"]),
+        traditional_min_chars=int(script["traditional_min_chars"]),
+        heavenly_stems=data["docx"]["heavenly_stems"],
+    )
