@@ -85,7 +85,7 @@ async def department_view(datasette, request):
 def startup(datasette):
     # load jieba and its department words now, not on the first search
     async def inner():
-        await asyncio.to_thread(store.search_tokens, pages.site_words().warm_up_query)
+        await asyncio.to_thread(store.search_tokens, pages.site_words().messages["warm_up_query"])
 
     return inner
 
@@ -109,7 +109,7 @@ def render_cell(row, value, column, table, datasette):
         except ValueError:
             return None
         if isinstance(names, list):
-            return Markup(pages.site_words().name_joiner).join(Markup('<a href="{}">{}</a>').format(department_path(datasette, str(n)), n)
+            return Markup(pages.site_words().messages["name_joiner"]).join(Markup('<a href="{}">{}</a>').format(department_path(datasette, str(n)), n)
                                     for n in names)
     return None
 

@@ -8,15 +8,14 @@ from typing import Mapping
 
 @dataclass(frozen=True)
 class SiteWords:
+    """What the pages say: the word for each role code, the messages, the menu."""
+
     roles: Mapping[str, str]
     messages: Mapping[str, str]
     menu: Mapping[str, str]
-    name_joiner: str
-    warm_up_query: str
 
 
 def build(files) -> SiteWords:
     data = files.yaml("site.yml")
     return SiteWords(roles=MappingProxyType(dict(data["roles"])), messages=MappingProxyType(dict(data["messages"])),
-                     menu=MappingProxyType(dict(data["menu"])), name_joiner=data["name_joiner"],
-                     warm_up_query=data["warm_up_query"])
+                     menu=MappingProxyType(dict(data["menu"])))
