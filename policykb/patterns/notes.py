@@ -73,7 +73,7 @@ def time_clause_pattern(w, vocab) -> re.Pattern:
     t, tw = w.time_clause, vocab.time
     d = tw.deadline
     year = rf"(?:{YEAR}{re.escape(tw.year_unit)})?"
-    date = rf"(?:\d{{1,2}}{re.escape(d.month)}(?:\d{{1,2}}{re.escape(d.day)})?)?"
+    date = rf"(?:\d{{1,2}}{re.escape(tw.month_unit)}(?:\d{{1,2}}{re.escape(tw.day_unit)})?)?"
     period = rf"(?:{words(t['periods'])}|(?:{words(d.quarter_digits)}){re.escape(d.quarter)})?"
     return re.compile(
         rf"(?:{words(t['prefixes'])})?{year}{date}{period}(?:{words(d.before)})?(?:{words(t['verbs'])})?"

@@ -45,12 +45,14 @@ def ladder_regex(layout) -> str:
     return "|".join(out)
 
 
-def _date(layout) -> re.Pattern:
-    """2022年9月18日 or 二〇二二年九月十八日, spaces allowed between the parts."""
-    n = layout.numerals
+def _date(vocab) -> re.Pattern:
+    """2022年9月18日 or 二〇二二年九月十八日, spaces allowed between the parts
+    (the date units are time words)."""
+    n = vocab.layout.numerals
     cn_digits = char_class(n.digits)
     cn_small = char_class("".join(n.digits) + "".join(n.units))
-    y, m, d = (re.escape(w) for w in layout.date_words)
+    t = vocab.time
+    y, m, d = (re.escape(w) for w in (t.year_unit, t.month_unit, t.day_unit))
     return re.compile(rf"(?P<y>\d{{4}}|{cn_digits}{{4}})\s*{y}\s*(?P<m>\d{{1,2}}|{cn_small}{{1,3}})\s*{m}"
                       rf"\s*(?P<d>\d{{1,2}}|{cn_small}{{1,3}})\s*{d}")
 
@@ -64,7 +66,7 @@ def compile(vocab) -> StructurePatterns:
     prefixes = words(layout.place_prefixes)
     return StructurePatterns(
         label=re.compile(ladder_regex(layout)),
-        date=_date(layout),
+        date=_date(vocab),
         # 渝府发〔2022〕39号; the prefix is cut at the stop words afterwards
         doc_number=re.compile(rf"(?P<code>[{HAN}]{{1,10}})[〔【（](?P<y>{YEAR})[〕】）](?P<n>\d{{1,5}}){number_end}"),
         # scraper output that lost its brackets: 粤府201759号, only at a line start

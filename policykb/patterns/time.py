@@ -74,7 +74,7 @@ def _deadline(t) -> re.Pattern:
     d = t.deadline
     return re.compile(
         rf"(?:(?P<year>\d{{4}}){re.escape(t.year_unit)})?"
-        rf"(?:(?P<month>\d{{1,2}}){d.month}(?:(?P<day>\d{{1,2}}){d.day})?"
+        rf"(?:(?P<month>\d{{1,2}}){re.escape(t.month_unit)}(?:(?P<day>\d{{1,2}}){re.escape(t.day_unit)})?"
         rf"|(?P<half>{words(d.half_year)})"
         rf"|(?:{re.escape(d.ordinal)})?(?P<quarter>{words(d.quarter_digits)}){re.escape(d.quarter)}"
         rf"|(?P<yearend>{words(t.year_ends)}))?"
@@ -85,7 +85,7 @@ def _text_deadline(t) -> re.Pattern:
     """A due date in a task's own words: 2019年6月底前, 2020年底前 (a plan
     year, so 1000年 is no date)."""
     d = t.deadline
-    month_day = rf"\d{{1,2}}{re.escape(d.month)}(?:\d{{1,2}}{re.escape(d.day)})?"
+    month_day = rf"\d{{1,2}}{re.escape(t.month_unit)}(?:\d{{1,2}}{re.escape(t.day_unit)})?"
     return re.compile(rf"{YEAR}{re.escape(t.year_unit)}(?:{month_day})?(?:{words(t.year_ends)})?(?:{words(d.before)})")
 
 

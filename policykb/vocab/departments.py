@@ -75,5 +75,14 @@ def build(files) -> DepartmentWords:
     """The departments part, from ``files`` (a :class:`~policykb.vocab.DataFiles`)."""
     index = files.yaml("departments", "index.yml")["tables"]
     aliases = {j: read_table(files.text("departments", f), j) for f, j in index.items()}
-    return DepartmentWords(aliases=aliases, rules=build_rules(files),
-                           patterns=DepartmentPatterns.from_data(files.yaml("department_patterns.yml")))
+    return DepartmentWords(aliases=aliases, rules=build_rules(files), patterns=build_patterns(files))
+
+
+def build_patterns(files) -> DepartmentPatterns:
+    """The shapes of department names (``department_patterns.yml``), with the
+    place endings and not-places of ``places.yml`` that departments read."""
+    places = files.yaml("places.yml")
+    data = dict(files.yaml("department_patterns.yml"))
+    data["place_suffixes"] = [s for s, use in places["place_suffixes"].items() if "department" in use]
+    data["not_places"] = places["not_places"]
+    return DepartmentPatterns.from_data(data)

@@ -43,7 +43,6 @@ class LayoutWords:
     city_suffix: str
     doc_number_stops: tuple[str, ...]
     doc_number_suffix: str
-    date_words: tuple[str, str, str]
     national_markers: tuple[str, ...] = ()
     province_markers: tuple[str, ...] = ()
     city_markers: tuple[str, ...] = ()
@@ -104,7 +103,6 @@ def build(files, numerals: Numerals) -> LayoutWords:
         national_name=data["national_name"],
         doc_number_stops=tuple(number["stops"]),
         doc_number_suffix=number["suffix"],
-        date_words=tuple(data["date_words"][k] for k in ("year", "month", "day")),
         numerals=numerals,
         **{key: tuple(data[key]) for key in _WORD_LISTS},
         **_places(files.yaml("places.yml")),

@@ -32,12 +32,24 @@ class ReadWords:
     heavenly_stems: str
 
 
+def table_columns(columns: dict, notes: dict) -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """Column kind -> (header words, the note label its values take): a unit
+    or date column is named by the field labels of notes, then by its own
+    short header words (``read.yml``)."""
+    labels = {**notes["role_labels"], "deadline": notes["deadline_labels"]}
+    out = {}
+    for kind, spec in columns.items():
+        field = tuple(labels.get(kind, ()))
+        out[kind] = (field + tuple(spec["words"]), field[0] if field else None)
+    return out
+
+
 def build(files) -> ReadWords:
     """The read words of ``files``.
 
     >>> from policykb.vocab import DataFiles
     >>> build(DataFiles()).columns["lead"]
-    (('牵头单位', '牵头部门', '牵头'), '牵头单位')
+    (('牵头单位', '牵头部门', '牵头处室', '牵头责任单位', '牵头'), '牵头单位')
     """
     data = files.yaml("read.yml")
     html, table, pdf, script = data["html"], data["table"], data["pdf"], data["script"]
@@ -47,7 +59,7 @@ def build(files) -> ReadWords:
         drop_tags=frozenset(html["drop_tags"]),
         drop_class_words=tuple(w.lower() for w in html["drop_class_words"]),
         keep_class_words=tuple(w.lower() for w in html.get("keep_class_words", [])),
-        columns={kind: (tuple(spec["words"]), spec.get("label")) for kind, spec in table["columns"].items()},
+        columns=table_columns(table["columns"], files.yaml("notes.yml")),
         note_order=tuple(table["note_order"]),
         page_number_patterns=tuple(pdf["page_number_patterns"]),
         margin_lines=int(pdf["margin_lines"]),

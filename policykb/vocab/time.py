@@ -11,8 +11,6 @@ from ..patterns.parts import longest_first
 class DeadlineWords:
     """The words of a deadline (``time.yml`` ``deadline``): 2023年6月底前."""
 
-    month: str
-    day: str
     quarter: str
     ordinal: str
     before: tuple[str, ...]
@@ -23,7 +21,7 @@ class DeadlineWords:
 
 def _deadline_words(data: dict) -> DeadlineWords:
     return DeadlineWords(
-        month=data["month"], day=data["day"], quarter=data["quarter"], ordinal=data["ordinal"],
+        quarter=data["quarter"], ordinal=data["ordinal"],
         before=tuple(data["before"]), half_year=dict(data["half_year"]),
         quarter_digits=tuple(map(str, data["quarter_digits"])),
         quarter_end={str(k): v for k, v in data["quarter_end"].items()})
@@ -34,6 +32,8 @@ class TimeWords:
     """Every word policykb reads time by."""
 
     year_unit: str  # 年
+    month_unit: str  # 月
+    day_unit: str  # 日
     year_ends: tuple[str, ...]  # 底, 末
     lead_year_ends: tuple[str, ...]  # 年底 (after a lead word, with year_ends)
     horizon_words: tuple[str, ...]  # 前, 以前, 之前
@@ -62,7 +62,7 @@ class TimeWords:
 def build(files) -> TimeWords:
     t = files.yaml("time.yml")
     strings = {k: t[k] for k in (
-        "year_unit", "not_after_lead_year", "not_after_horizon_year", "not_after_clause_year",
+        "year_unit", "month_unit", "day_unit", "not_after_lead_year", "not_after_horizon_year", "not_after_clause_year",
         "not_before_horizon_year", "not_after_listed_year", "annual")}
     tuples = {k: tuple(t[k]) for k in (
         "year_ends", "lead_year_ends", "horizon_words", "year_lead_words", "baseline_before", "baseline_after",
