@@ -80,9 +80,11 @@ def write_snapshot(record: Record, extracted_dir: str | Path, name: str) -> Path
 
 
 def build_database(paths: Iterable[str | Path] = ("corpus",), db_path: str | Path = "policykb.db",
-                   extracted_dir: str | Path | None = "extracted", progress: bool = False) -> BuildReport:
-    """Extract every document of ``paths``, snapshot it to ``extracted_dir``
-    and load it into ``db_path``, one transaction per document.
+                   extracted_dir: str | Path | None = "extracted", progress: bool = False,
+                   vocab: Vocabulary | None = None) -> BuildReport:
+    """Extract every document of ``paths`` with the words of ``vocab``,
+    snapshot it to ``extracted_dir`` and load it into ``db_path``, one
+    transaction per document.
 
     A document that fails (unreadable, or an error while storing) keeps its
     previous rows and is listed in ``BuildReport.failed``; the others load.
@@ -91,6 +93,7 @@ def build_database(paths: Iterable[str | Path] = ("corpus",), db_path: str | Pat
 
     from . import store
 
+    vocab = default_vocabulary(vocab)
     files = find_documents(paths)
     db = store.open_database(db_path)
     report = BuildReport()
@@ -99,10 +102,10 @@ def build_database(paths: Iterable[str | Path] = ("corpus",), db_path: str | Pat
         for path in bar:
             bar.set_postfix_str(path.name, refresh=False)
             try:
-                record = extract_file(path)
+                record = extract_file(path, vocab)
                 if extracted_dir is not None:
                     write_snapshot(record, extracted_dir, path.stem)
-                status = store.load_record(db, record)
+                status = store.load_record(db, record, vocab=vocab)
             except PolicyKBError as e:
                 report.failed.append((str(path), str(e)))
                 continue

@@ -53,7 +53,7 @@ def build_rules(files) -> Rules:
     asides = data["aside_brackets"]
     return Rules(
         provinces=tuple(files.yaml("places.yml")["provinces"]),
-        level_words=dict(data["level_words"]),
+        level_words={word: word for word in data["level_words"]},
         placed_prefixes=tuple(data["placed_prefixes"]),
         not_placed=tuple(data.get("not_placed", [])),
         provincial_endings=tuple(data["provincial_endings"]),
@@ -85,4 +85,5 @@ def build_patterns(files) -> DepartmentPatterns:
     data = dict(files.yaml("department_patterns.yml"))
     data["place_suffixes"] = [s for s, use in places["place_suffixes"].items() if "department" in use]
     data["not_places"] = places["not_places"]
+    data["levels"] = data["levels"] + files.yaml("departments", "rules.yml")["level_words"]
     return DepartmentPatterns.from_data(data)
