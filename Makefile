@@ -6,7 +6,7 @@ DB     ?= policykb.db
 PORT   ?= 8001
 DEV    ?= ../shared/dev
 
-.PHONY: serve build extract test test-fast score bench golden golden-write clean
+.PHONY: serve build extract test test-fast score bench golden golden-write rules clean
 
 $(BIN)/policykb: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ golden: $(BIN)/policykb
 ## golden-write: accept the current extraction of ../shared/dev as the reference
 golden-write: $(BIN)/policykb
 	$(BIN)/python scripts/golden.py write
+
+## rules: write docs/RULES.md, the map of the grammar's ordered rule lists
+rules: $(BIN)/policykb
+	$(BIN)/python scripts/rules.py
 
 clean:
 	rm -rf $(VENV) .score $(DB)

@@ -82,3 +82,13 @@ def test_data_is_read_only_by_the_vocabulary():
             continue
         text = path.read_text(encoding="utf-8")
         assert "load_yaml(" not in text and "read_data(" not in text, _name(path)
+
+
+def test_the_rule_map_is_current():
+    """docs/RULES.md lists every ordered rule list as the code has it (make rules)."""
+    import subprocess
+    import sys
+
+    script = PACKAGE.parent / "scripts" / "rules.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
