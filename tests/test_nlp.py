@@ -210,7 +210,7 @@ def test_add_mentions_resolves_through_the_gazetteer(seed_sections, monkeypatch)
         def resolve(self, as_written, jurisdiction=None, context=None):
             return Department(name=as_written.replace("市", "重庆市", 1), jurisdiction=jurisdiction)
 
-    monkeypatch.setattr(mentions_module, "load_gazetteer", lambda: Gazetteer())
+    monkeypatch.setattr(mentions_module, "load_gazetteer", lambda vocab=None: Gazetteer())
     source, sections = seed_sections
     add_mentions(source, Document(jurisdiction="重庆市"), sections[:1])
     assert sections[0].mentions[1].department == "重庆市发展改革委"

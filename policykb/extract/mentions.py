@@ -16,7 +16,7 @@ from ..nlp import find_departments, get_nlp, load_patterns
 from .notes import find_notes
 
 
-def note_spans(norm: str, tasks: list[Task] | None = None) -> list[tuple[int, int]]:
+def note_spans(norm: str, tasks: list[Task] | None = None, vocab=None) -> list[tuple[int, int]]:
     """Spans of the responsibility notes in (folded) ``norm``: the notes the
     tasks carry, or, when no tasks are given, every note the grammar of
     :mod:`policykb.extract.notes` finds (one definition of a note).
@@ -28,7 +28,7 @@ def note_spans(norm: str, tasks: list[Task] | None = None) -> list[tuple[int, in
     [(6, 15)]
     """
     if tasks is None:
-        return [(a, b) for a, b, _ in find_notes(norm)]
+        return [(a, b) for a, b, _ in find_notes(norm, vocab=vocab)]
     return sorted((n["start"], n["end"]) for task in tasks for n in task.notes
                   if isinstance(n, dict) and isinstance(n.get("start"), int) and isinstance(n.get("end"), int))
 
@@ -50,11 +50,10 @@ def add_mentions(source: Source, document: Document, sections: list[Section],
     if not sections:
         return sections
     text = source.norm or source.text
-    notes = note_spans(text, tasks)
+    notes = note_spans(text, tasks, vocab)
     ordered = sorted(sections, key=lambda s: s.start)
     starts = [s.start for s in ordered]
-    # the shipped gazetteer through the one-line view (a test swaps that view)
-    gazetteer = load_gazetteer() if vocab is None else load_gazetteer(vocab)
+    gazetteer = load_gazetteer(vocab)
     separator = load_patterns(vocab).list_separator
     for section in sections:
         section.mentions = []
