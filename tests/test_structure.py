@@ -59,6 +59,7 @@ LABELS = unique([
     ("1.4月底前完成摸底。", ("arabic", 1), "an item whose text starts with a month"),
     ("2025年，全市单位地区生产总值能源消耗比2020年下降14%", None, "a year is not a label"),
     ("1.5万吨以上的企业", None, "a decimal is not a label"),
+    ("12.135工程", None, "digits after the point: a label only where it continues its siblings (see SECTIONS)"),
     ("（此件删减后公开）", None, "a publication note"),
     ("（以下统称区县）负责落实", None, "a parenthesis of words"),
     ("一是强化目标管理", None, "一是 counts in prose"),
@@ -364,6 +365,31 @@ SECTIONS = unique([
         "方案\n一、重点任务\n1.推进节能改造（责任单位：市经济信息委）\n2.创建试点园区（企业）\n",
         [("1", 1, "重点任务"), ("1.1", 2, "推进节能改造"), ("1.2", 2, "创建试点园区（企业）")],
         "a closing responsibility note is not part of the title; a closing （企业） is",
+    ),
+    (
+        "方案\n一、重点工程\n1.节水改造工程。推进改造。\n2.135工程。建设一批示范项目。\n3.5G网络覆盖工程。新建基站。\n",
+        [("1", 1, "重点工程"), ("1.1", 2, "节水改造工程"), ("1.2", 2, "135工程"), ("1.3", 2, "5G网络覆盖工程")],
+        "a label run into digits that start a name continues its siblings: item 2 is 135工程",
+    ),
+    (
+        "方案\n一、主要目标\n1.推进节能改造。加强管理。\n2.5万吨以上的企业全部完成改造。\n",
+        [("1", 1, "主要目标"), ("1.1", 2, "推进节能改造")],
+        "a line that starts with a decimal quantity is prose, though 2 would continue 1",
+    ),
+    (
+        "方案\n一、主要目标\n1.推进节能改造。加强管理。\n3.5G基站覆盖全部乡镇。\n",
+        [("1", 1, "主要目标"), ("1.1", 2, "推进节能改造")],
+        "digits after a point that do not continue the siblings (1 then 3) are no label",
+    ),
+    (
+        "方案\n一、主要目标\n2.135工程全面完成。\n",
+        [("1", 1, "主要目标")],
+        "no open sibling before it: 2.135 is not read as item 2",
+    ),
+    (
+        "方案\n一、主要目标\n1.推进节能改造。加强管理。\n2.5%的企业完成改造。\n2.推进减排。\n",
+        [("1", 1, "主要目标"), ("1.1", 2, "推进节能改造"), ("1.2", 2, "推进减排")],
+        "a percentage after the point is a decimal quantity; the real item 2 follows",
     ),
 ])
 
