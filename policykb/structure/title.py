@@ -102,11 +102,28 @@ def _is_title_line(line: str, vocab) -> bool:
     return not any(rule(line, vocab) for _, rule in NOT_TITLE_RULES)
 
 
-def title_block(lines: list[Line], i: int, vocab, limit: int = 5) -> int:
-    """Index after the title printed from ``lines[i]``, over up to ``limit`` lines."""
+def issuer_line(line: str, vocab) -> bool:
+    """A line of issuer names only: a joint notice prints one issuer a line
+    (or several, spaced) above its 关于印发….
+
+    >>> issuer_line("中共某市委办公室  某市人民政府办公室", load_vocabulary())
+    True
+    >>> issuer_line("某市人民政府关于印发某市节水方案的通知", load_vocabulary())
+    False
+    """
     layout = vocab.layout
-    j = i
-    while j < len(lines) and j - i < limit and _is_title_line(lines[j].norm, vocab):
+    parts = line.split()
+    return bool(parts) and layout.about not in line and not transmits(line, layout) \
+        and all(part.endswith(layout.issuer_suffixes) for part in parts)
+
+
+def title_block(lines: list[Line], i: int, vocab, limit: int = 5) -> int:
+    """Index after the title printed from ``lines[i]``, over up to ``limit``
+    lines (the issuer lines of a joint notice above it not counted)."""
+    layout = vocab.layout
+    j, names = i, 0
+    while j < len(lines) and j - i - names < limit and _is_title_line(lines[j].norm, vocab):
+        names += j - i == names and issuer_line(lines[j].norm, vocab)
         j += 1
         block = "".join(line.norm for line in lines[i:j])
         if transmits(block, layout) and not block.endswith(layout.notice_kinds):
@@ -160,14 +177,15 @@ def find_plan_title(lines: list[Line], start: int, hint: str | None, vocab) -> t
     for k in range(start, len(lines)):
         if is_date_line(lines[k].norm, vocab):
             t = k + 1
-            while t < len(lines) and _is_notice_tail(lines[t].norm, vocab.layout):
+            while t < len(lines) and is_notice_tail(lines[t].norm, vocab.layout):
                 t += 1
             end = title_block(lines, t, vocab, limit=3)
             return (t, end) if end > t else (t, t)
     return None
 
 
-def _is_notice_tail(line: str, layout) -> bool:
+def is_notice_tail(line: str, layout) -> bool:
+    """（此件公开发布） or an 附件 line under a signature's date."""
     inner = line.strip("（）()")
     if line.startswith("（") and inner.startswith(layout.publication_notes):
         return True
@@ -236,10 +254,19 @@ MASTHEAD_RULES = (
 def _skip_masthead(lines: list[Line], vocab) -> int:
     """Index of the first line after a red-head masthead (重庆市人民政府文件)
     and the document number printed under it (of the first four lines)."""
-    i = 0
+    i = _names_over_masthead(lines, vocab)
     while i < min(len(lines), 4) and any(rule(lines[i].norm, vocab) for _, rule in MASTHEAD_RULES):
         i += 1
     return i if i < len(lines) else 0
+
+
+def _names_over_masthead(lines: list[Line], vocab) -> int:
+    """Index after a red head printed over several lines, one issuer a line
+    and 文件 on the last (中共某市委办公室 / 某市人民政府办公室 / 文件); else 0."""
+    j = 0
+    while j < len(lines) - 1 and issuer_line(lines[j].norm, vocab):
+        j += 1
+    return j + 1 if j and _masthead(lines[j].norm, vocab) else 0
 
 
 def transmits(title: str, layout) -> bool:
