@@ -258,6 +258,15 @@ TITLE_DOCUMENTS = unique([
      "现将方案印发给你们。\n临川市人民政府办公室\n2030年6月3日\n临川市城乡供水保障三年行动方案\n一、总体要求\n",
      {"title": "临川市城乡供水保障三年行动方案", "doc_number": "临府办发〔2030〕3号", "issuer": "临川市人民政府办公室"},
      "a web print runs title, number and 主送 into one line: the number right after the title is its own"),
+    ("临川市人民政府关于印发临川市城乡供水保障行动方案的通知\n临府发〔2030〕3号\n各区县人民政府：\n"
+     "现将《临川市城乡供水保障行动方案》印发给你们。\n临川市人民政府\n2030年6月3日\n临川市城乡供水保障行动方案\n"
+     "（2030—2032年）\n为保障城乡供水，制定本方案。\n一、总体要求\n",
+     {"title": "临川市城乡供水保障行动方案（2030—2032年）"},
+     "the notice names the plan without its period; the plan prints the period under its title"),
+    ("临川市人民政府办公室关于印发临川市供水保障方案的通知\n各区县人民政府：\n现将方案印发给你们。\n临川市人民政府办公室\n"
+     "2030年6月3日\n附件\n临川市城乡供水\n保障方案\n一、总体要求\n",
+     {"title": "临川市城乡供水保障方案", "issuer": "临川市人民政府办公室"},
+     "the plan under its 附件 label, its title unlike the notice's: keeps today's reading"),
 ])
 
 # the issuer: signature, the notice's own title, short forms spelled out; a bare date line

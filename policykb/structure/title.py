@@ -172,7 +172,10 @@ def find_plan_title(lines: list[Line], start: int, hint: str | None, vocab) -> t
     title the notice names, or else the title block under the signature."""
     match = _title_named(lines, start, hint)
     if match:
-        return match
+        a, b = match
+        while b < len(lines) and _is_title_note(lines[b].norm, vocab):
+            b += 1  # the notice names 《X》, the plan prints X and its （2030—2032年） under it
+        return a, b
     # under the signature: 成文日期, then （此件公开发布） and 附件 lines, then the title
     for k in range(start, len(lines)):
         if is_date_line(lines[k].norm, vocab):
