@@ -78,7 +78,7 @@ def read_head(lines: list[Line], source: Source, vocab=None) -> Head:
     else:
         body_index = _plan_body(doc, lines, body_index, top, text, layout)
     doc.issued_date, signature = _signature(lines, body_index if notice else len(lines), notice, vocab, top.end)
-    doc.issuer = _head_issuer(top.lines, layout) or signature
+    doc.issuer = _head_issuer(top.lines, layout) or signature or "、".join(top.red_head) or None
     doc.body_start = lines[body_index].start if body_index < len(lines) else len(text)
     if not notice and body_index == 0:
         doc.body_start = 0

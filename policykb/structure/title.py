@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..patterns import compile_patterns
 from ..vocab import load_vocabulary  # noqa: F401  (the doctests of the rules use it)
+from .jurisdiction import find_jurisdiction
 from .lines import Line, has_sentence_end
 from .signature import is_date_line
 
@@ -20,6 +21,8 @@ TITLE_LINE_MAX = 60
 
 # （2021—2025年） or （试行） under a title
 _TITLE_NOTE = re.compile(r"（[^（）]{1,16}）")
+# a title may open with a quotation: “十四五”…, 《…》
+_OPENING_QUOTES = ("“", "《", "\"")
 # what a title is compared without: spaces, title and quotation marks
 _NOT_IN_PLAIN = re.compile(r"[\s《》“”\"'‘’〈〉<>]")
 
@@ -34,6 +37,7 @@ class TopTitle:
     norm: str  # folded, joined
     text: str  # as written, joined
     cut: bool = False  # cut from a line that runs on into the 主送
+    red_head: tuple[str, ...] = ()  # issuer names printed above a title that is not theirs
 
 
 def _kind_end(text: str, layout) -> bool:
@@ -205,8 +209,29 @@ def read_top_title(lines: list[Line], text: str, vocab) -> TopTitle:
         m = compile_patterns(vocab).structure.title_run.search(lines[first].norm)
         if m:
             title_lines, cut = [Line(lines[first].start, lines[first].start + m.end(), m.group())], True
+    heads = _red_head(title_lines, vocab)
+    names = tuple(name for line in title_lines[:heads] for name in line.norm.split())
+    title_lines = title_lines[heads:]
     return TopTitle(first, end, title_lines, "".join(line.norm for line in title_lines),
-                    "".join(text[line.start:line.end] for line in title_lines), cut)
+                    "".join(text[line.start:line.end] for line in title_lines), cut, names)
+
+
+def _red_head(title_lines: list[Line], vocab) -> int:
+    """How many issuer lines open the block above a title that does not go on
+    from them (关于…, 印发…, 某厅关于…): a red head of issuer names, not the
+    title's own 发文机关 (GB/T 9704 titles name their issuers before 关于)."""
+    k = 0
+    while k < len(title_lines) - 1 and issuer_line(title_lines[k].norm, vocab):
+        k += 1
+    if k == 0 or k == len(title_lines):
+        return 0
+    rest = title_lines[k].norm
+    layout = vocab.layout
+    if layout.about in rest or transmits(rest, layout):
+        return 0  # the names go on into the title's own 发文机关: A B C关于…
+    # a title of its own names its place or opens with a quotation (“十四五”…);
+    # …城市行 / 动方案 is one title broken after a letter that ends names
+    return k if rest.startswith(_OPENING_QUOTES) or find_jurisdiction([None, rest], vocab) else 0
 
 
 def _masthead(line: str, vocab) -> bool:
