@@ -227,7 +227,7 @@ DOCUMENTS = unique([
 
 # a joint notice, its signature and the plan it transmits (title over two lines)
 JOINT_NOTE = ("各区县党委和人民政府，市级有关部门：\n"
-              "现将《临川市城乡供水保障三年行动方案》印发给你们，请结合实际认真抓好落实。\n")
+              "现将《临川市城乡供水保障三年行动方案》发给你们，望各单位一体遵照执行。\n")
 JOINT_SIGNED = "中共临川市委办公室\n临川市人民政府办公室\n2030年6月3日\n"
 JOINT_PLAN = "临川市城乡供水保障\n三年行动方案\n为保障城乡供水，制定本方案。\n一、总体要求\n推进供水。\n二、保障措施\n加强领导。\n"
 JOINT = {"title": "临川市城乡供水保障三年行动方案", "issuer": "中共临川市委办公室、临川市人民政府办公室",
@@ -254,18 +254,18 @@ TITLE_DOCUMENTS = unique([
      "临川市推动城乡供水保障\n和水资源节约集约利用\n三年行动方案\n为保障城乡供水，制定本方案。\n一、总体要求\n",
      {"title": "临川市推动城乡供水保障和水资源节约集约利用三年行动方案", "issuer": "临川市人民政府"},
      "the plan's title over three lines: keeps today's reading"),
-    ("临川市人民政府办公室关于印发临川市城乡供水保障三年行动方案的通知 临府办发〔2030〕3号 各区县人民政府："
-     "现将方案印发给你们。\n临川市人民政府办公室\n2030年6月3日\n临川市城乡供水保障三年行动方案\n一、总体要求\n",
-     {"title": "临川市城乡供水保障三年行动方案", "doc_number": "临府办发〔2030〕3号", "issuer": "临川市人民政府办公室"},
+    ("临川市水务局关于印发临川市城乡供水保障三年行动方案的通知 临水发〔2030〕3号 各区县水务局："
+     "现将方案印发给你们。\n临川市水务局\n2030年6月3日\n临川市城乡供水保障三年行动方案\n一、总体要求\n",
+     {"title": "临川市城乡供水保障三年行动方案", "doc_number": "临水发〔2030〕3号", "issuer": "临川市水务局"},
      "a web print runs title, number and 主送 into one line: the number right after the title is its own"),
     ("临川市人民政府关于印发临川市城乡供水保障行动方案的通知\n临府发〔2030〕3号\n各区县人民政府：\n"
      "现将《临川市城乡供水保障行动方案》印发给你们。\n临川市人民政府\n2030年6月3日\n临川市城乡供水保障行动方案\n"
      "（2030—2032年）\n为保障城乡供水，制定本方案。\n一、总体要求\n",
      {"title": "临川市城乡供水保障行动方案（2030—2032年）"},
      "the notice names the plan without its period; the plan prints the period under its title"),
-    ("临川市人民政府办公室关于印发临川市供水保障方案的通知\n各区县人民政府：\n现将方案印发给你们。\n临川市人民政府办公室\n"
+    ("临川市水务局关于印发临川市供水保障方案的通知\n各区县水务局：\n现将方案印发给你们。\n临川市水务局\n"
      "2030年6月3日\n附件\n临川市城乡供水\n保障方案\n一、总体要求\n",
-     {"title": "临川市城乡供水保障方案", "issuer": "临川市人民政府办公室"},
+     {"title": "临川市城乡供水保障方案", "issuer": "临川市水务局"},
      "the plan under its 附件 label, its title unlike the notice's: keeps today's reading"),
     ("临川市发展和改革委员会\n临川市生态环境局\n临川市城乡供水保障行动方案\n为保障城乡供水，制定本方案。\n一、总体要求\n推进。\n",
      {"title": "临川市城乡供水保障行动方案", "issuer": "临川市发展和改革委员会、临川市生态环境局"},
@@ -285,7 +285,7 @@ TITLE_DOCUMENTS = unique([
 # the issuer: signature, the notice's own title, short forms spelled out; a bare date line
 ISSUER_DOCUMENTS = unique([
     ("临川市人民政府关于印发临川市节水行动方案的通知\n临府发〔2030〕8号\n各区县人民政府：\n"
-     "现将《临川市节水行动方案》印发给你们，请认真贯彻执行。\n2030年4月9日\n临川市节水行动方案\n一、总体要求\n推进节水。\n",
+     "现将《临川市节水行动方案》发给你们，望遵照办理。\n2030年4月9日\n临川市节水行动方案\n一、总体要求\n推进节水。\n",
      {"title": "临川市节水行动方案", "issuer": "临川市人民政府", "issued_date": "2030-04-09", "jurisdiction": "临川市"},
      "no signature: the issuer from the notice's own title, the date from its bare line"),
     ("中共临川市委办公室\n临川市人民政府办公室\n关于印发《临川市城乡供水保障三年行动方案》的通知\n"
