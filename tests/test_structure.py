@@ -304,6 +304,11 @@ ISSUER_DOCUMENTS = unique([
     ("临川市城乡供水保障行动方案\n为保障供水，制定本方案。\n一、总体要求\n推进。\n二、保障措施\n加强领导。\n2030年6月3日\n"
      "附件：重点任务分工表\n序号\n任务\n责任单位\n1\n推进供水\n市水务局\n",
      {"issuer": None, "issued_date": "2030-06-03"}, "a date line with no signature, right before the 附件"),
+    ("临川市人民政府办公室文件\n临府办发〔2030〕3号\n关于印发临川市节水方案的通知\n各区县人民政府：\n现将方案发给你们，望遵照执行。\n"
+     "2030年1月2日\n临川市节水方案\n一、总体要求\n推进。\n",
+     {"title": "临川市节水方案", "issuer": "临川市人民政府办公室", "doc_number": "临府办发〔2030〕3号",
+      "issued_date": "2030-01-02", "jurisdiction": "临川市"},
+     "no issuer in the title and no signature: the masthead names it"),
     ("临川市城乡供水保障行动方案\n一、总体要求\n到2030年6月3日前完成摸底。\n二、保障措施\n加强领导。\n附件\n序号\n任务\n"
      "责任单位\n1\n推进供水\n市水务局\n",
      {"issued_date": None}, "a deadline inside the body is no date line"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..patterns import compile_patterns
 from ..vocab import load_vocabulary  # noqa: F401  (the doctests of the rules use it)
 from .jurisdiction import find_jurisdiction
-from .lines import Line, has_sentence_end
+from .lines import Line, has_sentence_end, split_lines  # noqa: F401  (doctests)
 from .signature import is_date_line
 
 # a line of the title block is short; a longer line is a paragraph
@@ -210,10 +210,28 @@ def read_top_title(lines: list[Line], text: str, vocab) -> TopTitle:
         if m:
             title_lines, cut = [Line(lines[first].start, lines[first].start + m.end(), m.group())], True
     heads = _red_head(title_lines, vocab)
-    names = tuple(name for line in title_lines[:heads] for name in line.norm.split())
+    names = _masthead_names(lines[:first], vocab) + tuple(n for line in title_lines[:heads] for n in line.norm.split())
     title_lines = title_lines[heads:]
     return TopTitle(first, end, title_lines, "".join(line.norm for line in title_lines),
                     "".join(text[line.start:line.end] for line in title_lines), cut, names)
+
+
+def _masthead_names(head: list[Line], vocab) -> tuple[str, ...]:
+    """The issuers a red-head masthead names: 某市人民政府办公室文件, or one
+    issuer a line above 文件.
+
+    >>> _masthead_names(split_lines("中共某市委办公室 某市人民政府办公室文件\\n某委办发〔2030〕3号"), load_vocabulary())
+    ('中共某市委办公室', '某市人民政府办公室')
+    """
+    layout = vocab.layout
+    names = []
+    for line in head:
+        s = line.norm
+        for word in layout.mastheads:
+            s = s.removesuffix(word)
+        if issuer_line(s, vocab):
+            names += s.split()
+    return tuple(dict.fromkeys(names))
 
 
 def _red_head(title_lines: list[Line], vocab) -> int:
