@@ -280,6 +280,12 @@ TITLE_DOCUMENTS = unique([
      "2030年1月2日\n临川市节水方案\n一、总体要求\n",
      {"title": "临川市节水方案", "issuer": "临川市发展和改革委员会、临川市生态环境局、临川市水务局"},
      "names that go on into the title's own issuer before 关于 are all issuers: keeps today's reading"),
+    ("临川市贯彻落实《东川省城乡节水规划》\n实施方案\n为推进节水，制定本方案。\n一、总体要求\n推进。\n",
+     {"title": "临川市贯彻落实《东川省城乡节水规划》实施方案", "jurisdiction": "临川市"},
+     "a kind word closing a cited title does not end a title that goes on to its own kind"),
+    ("关于贯彻落实东川省加快节水发展的意见\n的实施方案\n为推进节水，制定本方案。\n一、总体要求\n推进。\n",
+     {"title": "关于贯彻落实东川省加快节水发展的意见的实施方案", "jurisdiction": None},
+     "a line opening with 的 goes on from the kind above it; the province it carries out is not its place"),
 ])
 
 # the issuer: signature, the notice's own title, short forms spelled out; a bare date line

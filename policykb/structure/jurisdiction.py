@@ -1,8 +1,11 @@
 """Whose departments 市/省 refer to: a plan's jurisdiction.
 
-The place an issuer or title names (重庆市人民政府 -> 重庆市), the whole
-country for the State Council and ministries, or else the place the text's
-own words point to (全省, 我市). Place words are data (``data/places.yml``).
+The place an issuer or title names (重庆市人民政府 -> 重庆市; a title may open
+with a province's short name, 广西…), the whole country for the State Council
+and ministries, or else the place the text's own words point to (全省, 全区,
+我市), of the kind a short-form issuer's level word says (省人民政府: a
+province). A short-form issuer is spelled out from the jurisdiction
+(:func:`spell_out_issuer`). Place words are data (``data/places.yml``).
 """
 from __future__ import annotations
 
@@ -56,8 +59,8 @@ def _named_place(name: str, vocab, norm: str) -> str | None:
     layout = vocab.layout
     name = next((name[len(p):] for p in layout.place_prefixes if name.startswith(p)), name)  # not 中共市…
     m = compile_patterns(vocab).structure.place.match(name)
-    if m:
-        place = m.group("place")
+    place = m.group("place") if m else ""
+    if place and not place.startswith(layout.not_place_starts):
         if place.endswith(layout.seat_suffixes):
             if any(place + seat in name or place + seat in norm for seat in layout.seat_words):
                 return place

@@ -132,12 +132,28 @@ def title_block(lines: list[Line], i: int, vocab, limit: int = 5) -> int:
         block = "".join(line.norm for line in lines[i:j])
         if transmits(block, layout) and not block.endswith(layout.notice_kinds):
             continue  # 关于印发X…方案 goes on to 的通知
-        if _kind_end(block, layout):
+        if _kind_end(block, layout) and not _goes_on(block, lines[j].norm if j < len(lines) else "", vocab):
             # a title ends with its kind (…方案, …的通知) but for a (2021—2025年) or (试行) line
             while j < len(lines) and _is_title_note(lines[j].norm, vocab):
                 j += 1
             break
     return j
+
+
+def _goes_on(block: str, nxt: str, vocab) -> bool:
+    """A kind inside a cited title (贯彻落实《某规划》 / 实施方案) or before
+    a line that opens with 的 (…的意见 / 的实施方案) does not end the title
+    when the next line is a title line that ends with a kind of its own.
+
+    >>> _goes_on("某市贯彻落实《某省节水规划》", "实施方案", load_vocabulary())
+    True
+    >>> _goes_on("某市节水行动方案", "实施细则", load_vocabulary()), _goes_on("某市节水规划》", "为推进节水，制定本方案。", load_vocabulary())
+    (False, False)
+    """
+    layout = vocab.layout
+    if not nxt or not (block.endswith(("》", "”")) or nxt.startswith(layout.notice_of)):
+        return False
+    return _is_title_line(nxt, vocab) and _kind_end(nxt, layout) and not transmits(block, layout)
 
 
 def _is_title_note(line: str, vocab) -> bool:
