@@ -236,6 +236,7 @@ FOUR = "临川市发展和改革委员会\n临川市经济和信息化局\n临�
 FOUR_NAMES = "临川市发展和改革委员会、临川市经济和信息化局、临川市生态环境局、临川市住房和城乡建设局"
 
 # the plan's own title, not the red-head lines of its issuers
+OWN_BODY = "\n为推进节水，制定本方案。\n一、总体要求\n推进。\n"
 TITLE_DOCUMENTS = unique([
     ("中共临川市委办公室\n临川市人民政府办公室\n关于印发《临川市城乡供水保障三年行动方案》的通知\n"
      + JOINT_NOTE + JOINT_SIGNED + JOINT_PLAN, JOINT, "joint notice, one issuer a line: keeps today's reading"),
@@ -267,23 +268,20 @@ TITLE_DOCUMENTS = unique([
      "2030年6月3日\n附件\n临川市城乡供水\n保障方案\n一、总体要求\n",
      {"title": "临川市城乡供水保障方案", "issuer": "临川市水务局"},
      "the plan under its 附件 label, its title unlike the notice's: keeps today's reading"),
-    ("临川市发展和改革委员会\n临川市生态环境局\n临川市城乡供水保障行动方案\n为保障城乡供水，制定本方案。\n一、总体要求\n推进。\n",
+    ("临川市发展和改革委员会\n临川市生态环境局\n临川市城乡供水保障行动方案" + OWN_BODY,
      {"title": "临川市城乡供水保障行动方案", "issuer": "临川市发展和改革委员会、临川市生态环境局"},
      "issuer lines above a plan title that does not go on from them are a red head, not the title"),
-    ("国务院办公厅\n“十四五”城乡节水方案\n为推进节水，制定本方案。\n一、总体要求\n推进。\n",
-     {"title": "“十四五”城乡节水方案", "issuer": "国务院办公厅", "jurisdiction": "全国"},
+    ("国务院办公厅\n“十四五”城乡节水方案" + OWN_BODY, {"title": "“十四五”城乡节水方案", "issuer": "国务院办公厅"},
      "a red head above a title that opens with a quotation"),
-    ("临川市建设国际消费中心城市行\n动方案\n为推进建设，制定本方案。\n一、总体要求\n推进。\n",
-     {"title": "临川市建设国际消费中心城市行动方案", "issuer": None},
+    ("临川市建设国际消费中心城市行\n动方案" + OWN_BODY, {"title": "临川市建设国际消费中心城市行动方案", "issuer": None},
      "a title broken after a letter that ends names (…行 / 动方案) is one title"),
     ("临川市发展和改革委员会 临川市生态环境局\n临川市水务局关于印发临川市节水方案的通知\n各区县：\n现将方案印发给你们。\n"
      "2030年1月2日\n临川市节水方案\n一、总体要求\n",
      {"title": "临川市节水方案", "issuer": "临川市发展和改革委员会、临川市生态环境局、临川市水务局"},
      "names that go on into the title's own issuer before 关于 are all issuers: keeps today's reading"),
-    ("临川市贯彻落实《东川省城乡节水规划》\n实施方案\n为推进节水，制定本方案。\n一、总体要求\n推进。\n",
-     {"title": "临川市贯彻落实《东川省城乡节水规划》实施方案", "jurisdiction": "临川市"},
+    ("临川市贯彻落实《东川省城乡节水规划》\n实施方案" + OWN_BODY, {"title": "临川市贯彻落实《东川省城乡节水规划》实施方案"},
      "a kind word closing a cited title does not end a title that goes on to its own kind"),
-    ("关于贯彻落实东川省加快节水发展的意见\n的实施方案\n为推进节水，制定本方案。\n一、总体要求\n推进。\n",
+    ("关于贯彻落实东川省加快节水发展的意见\n的实施方案" + OWN_BODY,
      {"title": "关于贯彻落实东川省加快节水发展的意见的实施方案", "jurisdiction": None},
      "a line opening with 的 goes on from the kind above it; the province it carries out is not its place"),
 ])
