@@ -59,6 +59,7 @@ LABELS = unique([
     ("1.4月底前完成摸底。", ("arabic", 1), "an item whose text starts with a month"),
     ("2025年，全市单位地区生产总值能源消耗比2020年下降14%", None, "a year is not a label"),
     ("1.5万吨以上的企业", None, "a decimal is not a label"),
+    ("12.135工程", None, "digits after the point: a label only where it continues its siblings (see SECTIONS)"),
     ("（此件删减后公开）", None, "a publication note"),
     ("（以下统称区县）负责落实", None, "a parenthesis of words"),
     ("一是强化目标管理", None, "一是 counts in prose"),
@@ -224,6 +225,144 @@ DOCUMENTS = unique([
     ),
 ])
 
+# a joint notice, its signature and the plan it transmits (title over two lines)
+JOINT_NOTE = ("各区县党委和人民政府，市级有关部门：\n"
+              "现将《临川市城乡供水保障三年行动方案》发给你们，望各单位一体遵照执行。\n")
+JOINT_SIGNED = "中共临川市委办公室\n临川市人民政府办公室\n2030年6月3日\n"
+JOINT_PLAN = "临川市城乡供水保障\n三年行动方案\n为保障城乡供水，制定本方案。\n一、总体要求\n推进供水。\n二、保障措施\n加强领导。\n"
+JOINT = {"title": "临川市城乡供水保障三年行动方案", "issuer": "中共临川市委办公室、临川市人民政府办公室",
+         "issued_date": "2030-06-03", "jurisdiction": "临川市"}
+FOUR = "临川市发展和改革委员会\n临川市经济和信息化局\n临川市生态环境局\n临川市住房和城乡建设局\n"
+FOUR_NAMES = "临川市发展和改革委员会、临川市经济和信息化局、临川市生态环境局、临川市住房和城乡建设局"
+
+# the plan's own title, not the red-head lines of its issuers
+OWN_BODY = "\n为推进节水，制定本方案。\n一、总体要求\n推进。\n"
+TITLE_DOCUMENTS = unique([
+    ("中共临川市委办公室\n临川市人民政府办公室\n关于印发《临川市城乡供水保障三年行动方案》的通知\n"
+     + JOINT_NOTE + JOINT_SIGNED + JOINT_PLAN, JOINT, "joint notice, one issuer a line: keeps today's reading"),
+    ("中共临川市委办公室\n临川市人民政府办公室\n文件\n临委办发〔2030〕3号\n中共临川市委办公室\n临川市人民政府办公室\n"
+     "关于印发《临川市城乡供水保障三年行动方案》的通知\n" + JOINT_NOTE + JOINT_SIGNED + JOINT_PLAN,
+     {**JOINT, "doc_number": "临委办发〔2030〕3号"}, "a red head printed one issuer a line, 文件 on the last"),
+    ("中共临川市委办公室 临川市人民政府办公室文件\n临委办发〔2030〕3号\n中共临川市委办公室 临川市人民政府办公室\n"
+     "关于印发《临川市城乡供水保障三年行动方案》的通知\n" + JOINT_NOTE + JOINT_SIGNED + JOINT_PLAN,
+     {**JOINT, "doc_number": "临委办发〔2030〕3号"}, "a red head on one line: keeps today's reading"),
+    (FOUR + "关于印发临川市城乡供水保障\n三年行动方案的通知\n临发改〔2030〕3号\n" + JOINT_NOTE
+     + "临川市发展和改革委员会  临川市经济和信息化局\n临川市生态环境局  临川市住房和城乡建设局\n2030年6月3日\n" + JOINT_PLAN,
+     {**JOINT, "issuer": FOUR_NAMES, "doc_number": "临发改〔2030〕3号"},
+     "four issuer lines above a notice title over two lines: the issuer lines do not use up the title's lines"),
+    ("临川市人民政府关于印发临川市推动城乡供水保障和水资源节约集约利用三年行动方案的通知\n临府发〔2030〕3号\n"
+     "各区县人民政府：\n现将方案印发给你们。\n临川市人民政府\n2030年6月3日\n（此件公开发布）\n"
+     "临川市推动城乡供水保障\n和水资源节约集约利用\n三年行动方案\n为保障城乡供水，制定本方案。\n一、总体要求\n",
+     {"title": "临川市推动城乡供水保障和水资源节约集约利用三年行动方案", "issuer": "临川市人民政府"},
+     "the plan's title over three lines: keeps today's reading"),
+    ("临川市水务局关于印发临川市城乡供水保障三年行动方案的通知 临水发〔2030〕3号 各区县水务局："
+     "现将方案印发给你们。\n临川市水务局\n2030年6月3日\n临川市城乡供水保障三年行动方案\n一、总体要求\n",
+     {"title": "临川市城乡供水保障三年行动方案", "doc_number": "临水发〔2030〕3号", "issuer": "临川市水务局"},
+     "a web print runs title, number and 主送 into one line: the number right after the title is its own"),
+    ("临川市人民政府关于印发临川市城乡供水保障行动方案的通知\n临府发〔2030〕3号\n各区县人民政府：\n"
+     "现将《临川市城乡供水保障行动方案》印发给你们。\n临川市人民政府\n2030年6月3日\n临川市城乡供水保障行动方案\n"
+     "（2030—2032年）\n为保障城乡供水，制定本方案。\n一、总体要求\n",
+     {"title": "临川市城乡供水保障行动方案（2030—2032年）"},
+     "the notice names the plan without its period; the plan prints the period under its title"),
+    ("临川市水务局关于印发临川市供水保障方案的通知\n各区县水务局：\n现将方案印发给你们。\n临川市水务局\n"
+     "2030年6月3日\n附件\n临川市城乡供水\n保障方案\n一、总体要求\n",
+     {"title": "临川市城乡供水保障方案", "issuer": "临川市水务局"},
+     "the plan under its 附件 label, its title unlike the notice's: keeps today's reading"),
+    ("临川市发展和改革委员会\n临川市生态环境局\n临川市城乡供水保障行动方案" + OWN_BODY,
+     {"title": "临川市城乡供水保障行动方案", "issuer": "临川市发展和改革委员会、临川市生态环境局"},
+     "issuer lines above a plan title that does not go on from them are a red head, not the title"),
+    ("国务院办公厅\n“十四五”城乡节水方案" + OWN_BODY, {"title": "“十四五”城乡节水方案", "issuer": "国务院办公厅"},
+     "a red head above a title that opens with a quotation"),
+    ("临川市建设国际消费中心城市行\n动方案" + OWN_BODY, {"title": "临川市建设国际消费中心城市行动方案", "issuer": None},
+     "a title broken after a letter that ends names (…行 / 动方案) is one title"),
+    ("临川市发展和改革委员会 临川市生态环境局\n临川市水务局关于印发临川市节水方案的通知\n各区县：\n现将方案印发给你们。\n"
+     "2030年1月2日\n临川市节水方案\n一、总体要求\n",
+     {"title": "临川市节水方案", "issuer": "临川市发展和改革委员会、临川市生态环境局、临川市水务局"},
+     "names that go on into the title's own issuer before 关于 are all issuers: keeps today's reading"),
+    ("临川市贯彻落实《东川省城乡节水规划》\n实施方案" + OWN_BODY, {"title": "临川市贯彻落实《东川省城乡节水规划》实施方案"},
+     "a kind word closing a cited title does not end a title that goes on to its own kind"),
+    ("关于贯彻落实东川省加快节水发展的意见\n的实施方案" + OWN_BODY,
+     {"title": "关于贯彻落实东川省加快节水发展的意见的实施方案", "jurisdiction": None},
+     "a line opening with 的 goes on from the kind above it; the province it carries out is not its place"),
+])
+
+# the issuer: signature, the notice's own title, short forms spelled out; a bare date line
+ISSUER_DOCUMENTS = unique([
+    ("临川市人民政府关于印发临川市节水行动方案的通知\n临府发〔2030〕8号\n各区县人民政府：\n"
+     "现将《临川市节水行动方案》发给你们，望遵照办理。\n2030年4月9日\n临川市节水行动方案\n一、总体要求\n推进节水。\n",
+     {"title": "临川市节水行动方案", "issuer": "临川市人民政府", "issued_date": "2030-04-09", "jurisdiction": "临川市"},
+     "no signature: the issuer from the notice's own title, the date from its bare line"),
+    ("中共临川市委办公室\n临川市人民政府办公室\n关于印发《临川市城乡供水保障三年行动方案》的通知\n"
+     + JOINT_NOTE + "2030年6月3日\n" + JOINT_PLAN, JOINT, "joint notice with no signature: the issuers of its title"),
+    ("四川省生活垃圾分类行动方案\n为推进垃圾分类，制定本方案。\n一、总体要求\n推进分类。\n二、保障措施\n加强领导。\n"
+     "省人民政府\n2030年5月1日\n",
+     {"issuer": "四川省人民政府", "issued_date": "2030-05-01", "jurisdiction": "四川省"}, "省人民政府 spelled out"),
+    ("广西壮族自治区节水行动方案\n为推进节水，制定本方案。\n一、总体要求\n推进节水。\n自治区人民政府办公厅\n2030年5月2日\n",
+     {"issuer": "广西壮族自治区人民政府办公厅", "jurisdiction": "广西壮族自治区"}, "自治区人民政府办公厅 spelled out"),
+    ("临川市节水行动方案\n为推进节水，制定本方案。\n一、总体要求\n推进节水。\n中共市委办公室  市政府办公室\n2030年5月3日\n",
+     {"issuer": "中共临川市委办公室、临川市政府办公室", "jurisdiction": "临川市"}, "中共市委办公室 and 市政府办公室 spelled out"),
+    ("临川市节水行动方案\n一、总体要求\n推进节水。\n市场监管局\n2030年5月3日\n",
+     {"issuer": "市场监管局"}, "市场 is no level word: the name stays as written"),
+    ("东川省大气污染防治方案\n一、总体要求\n推进治理。\n省生态环境厅\n2030年1月9日\n",
+     {"issuer": "东川省生态环境厅", "jurisdiction": "东川省"}, "a department's short form: its province"),
+    ("临川市城乡供水保障行动方案\n为保障供水，制定本方案。\n一、总体要求\n推进。\n二、保障措施\n加强领导。\n2030年6月3日\n"
+     "附件：重点任务分工表\n序号\n任务\n责任单位\n1\n推进供水\n市水务局\n",
+     {"issuer": None, "issued_date": "2030-06-03"}, "a date line with no signature, right before the 附件"),
+    ("临川市人民政府办公室文件\n临府办发〔2030〕3号\n关于印发临川市节水方案的通知\n各区县人民政府：\n现将方案发给你们，望遵照执行。\n"
+     "2030年1月2日\n临川市节水方案\n一、总体要求\n推进。\n",
+     {"title": "临川市节水方案", "issuer": "临川市人民政府办公室", "doc_number": "临府办发〔2030〕3号",
+      "issued_date": "2030-01-02", "jurisdiction": "临川市"},
+     "no issuer in the title and no signature: the masthead names it"),
+    ("临川市城乡供水保障行动方案\n一、总体要求\n到2030年6月3日前完成摸底。\n二、保障措施\n加强领导。\n附件\n序号\n任务\n"
+     "责任单位\n1\n推进供水\n市水务局\n",
+     {"issued_date": None}, "a deadline inside the body is no date line"),
+])
+
+# jurisdiction from the issuer and the title, not from the first place named
+JURISDICTION_DOCUMENTS = unique([
+    ("临川市人民政府关于支持青石县加快发展的实施意见\n临府发〔2030〕2号\n各区县人民政府：\n为支持青石县发展，提出如下意见。\n"
+     "一、总体要求\n全市支持。\n临川市人民政府\n2030年5月5日\n",
+     {"jurisdiction": "临川市"}, "a city's plan about one of its counties: keeps today's reading"),
+    ("白河县城乡供水方案\n一、总体要求\n全市推进。\n临川市人民政府\n2030年1月1日\n",
+     {"jurisdiction": "临川市"}, "the city that signs a county's plan"),
+    ("加快推进节水型社会建设实施方案\n为推动青石县、白河县率先建成节水型社会，结合我市实际，制定本方案。\n一、总体要求\n"
+     "全市推进节水。临川市水务局牵头。\n二、保障措施\n临川市各区县落实。\n", {"jurisdiction": "临川市"},
+     "no place in the title: the city the text names, not the counties it names first"),
+    ("广西加快推进节水行动方案\n为推进全区节水，结合全国部署，制定本方案。全国各地区。全国。\n一、总体要求\n全区推进。\n",
+     {"jurisdiction": "广西壮族自治区"}, "a region's short name opens the title: not 全国"),
+    ("关于加快推进节水的实施意见\n为推进全区节水，落实全国部署，内蒙古各盟市要行动。\n一、总体要求\n全区推进，"
+     "内蒙古自治区发展改革委牵头。全区落实。\n", {"jurisdiction": "内蒙古自治区"}, "全区 and the region named: not 全国"),
+    ("关于加快推进节水的实施意见\n各盟行政公署、市人民政府：\n为推进全区节水，落实全国部署。全国。\n一、总体要求\n全区推进。\n"
+     "自治区人民政府\n2030年1月1日\n", {"issuer": "自治区人民政府", "jurisdiction": None},
+     "signed 自治区人民政府 and no region named: not 全国"),
+    ("内蒙古自治区人民政府关于印发自治区节能行动方案的通知\n内政发〔2030〕3号\n各盟行政公署、市人民政府：\n"
+     "现将《自治区节能行动方案》印发给你们。\n内蒙古自治区人民政府\n2030年2月2日\n自治区节能行动方案\n一、总体要求\n"
+     "全区推进，全国领先。各地区抓落实。\n", {"title": "自治区节能行动方案", "jurisdiction": "内蒙古自治区"},
+     "a region's notice: keeps today's reading"),
+    ("凉山彝族自治州节水行动方案\n全州推进。\n一、总体要求\n推进节水。\n州人民政府\n2030年1月1日\n",
+     {"issuer": "凉山彝族自治州人民政府", "jurisdiction": "凉山彝族自治州"}, "an autonomous prefecture"),
+    ("关于加快推进节水的实施意见\n一、总体要求\n全州推进。\n延边州人民政府\n2030年1月1日\n",
+     {"jurisdiction": "延边州"}, "a prefecture's short name (X州)"),
+    ("关于加快推进节水的实施意见\n一、总体要求\n全区推进。\n喀什地区行政公署办公室\n2030年1月1日\n",
+     {"jurisdiction": "喀什地区"}, "a 地区 named with its seat"),
+    ("关于加快推进节水的实施意见\n一、总体要求\n全盟推进。\n兴安盟行政公署\n2030年1月1日\n",
+     {"jurisdiction": "兴安盟"}, "a 盟 named with its seat: not a ministry (…署)"),
+    ("支持贫困地区节水行动方案\n全国推进，各地区落实。\n一、总体要求\n推进。\n",
+     {"jurisdiction": "全国"}, "贫困地区 is no place"),
+    ("省生态环境厅2030年度大气污染防治工作计划\n全省推进。东川沿海、东川南部先行。\n一、总体要求\n推进。\n",
+     {"jurisdiction": None}, "a department's plan (省生态环境厅) naming no known province: none, never 全国"),
+    ("省生态环境厅2030年度大气污染防治工作计划\n全国推进。江苏沿海先行。\n一、总体要求\n推进。\n",
+     {"jurisdiction": "江苏省"}, "a department's plan (省生态环境厅) is its province's, though the text says 全国"),
+    ("大气污染防治方案\n一、总体要求\n全国推进，各地区要落实。\n东川省生态环境厅\n2030年1月9日\n",
+     {"issuer": "东川省生态环境厅", "jurisdiction": "东川省"}, "the signing department's province: keeps today's reading"),
+])
+
+
+@pytest.mark.parametrize("text,expected,note", TITLE_DOCUMENTS + ISSUER_DOCUMENTS + JURISDICTION_DOCUMENTS)
+def test_document_rules(text, expected, note):
+    document, _, _ = parse(text)
+    assert {k: getattr(document, k) for k in expected} == expected, note
+
 
 @pytest.mark.parametrize("text,expected,note", DOCUMENTS)
 def test_document_fields(text, expected, note):
@@ -252,6 +391,10 @@ def test_a_notice_without_numbered_structure_warns():
 
 
 # ---------------------------------------------------------------- sections
+
+# an item 1. under 一、, for the rows on labels run into digits
+FIRST_ITEM = "方案\n一、主要目标\n1.推进节能改造。加强管理。\n"
+FIRST_ONLY = [("1", 1, "主要目标"), ("1.1", 2, "推进节能改造")]
 
 SECTIONS = unique([
     (
@@ -365,6 +508,15 @@ SECTIONS = unique([
         [("1", 1, "重点任务"), ("1.1", 2, "推进节能改造"), ("1.2", 2, "创建试点园区（企业）")],
         "a closing responsibility note is not part of the title; a closing （企业） is",
     ),
+    ("方案\n一、重点工程\n1.节水改造工程。推进改造。\n2.135工程。建设一批示范项目。\n3.5G网络覆盖工程。新建基站。\n",
+     [("1", 1, "重点工程"), ("1.1", 2, "节水改造工程"), ("1.2", 2, "135工程"), ("1.3", 2, "5G网络覆盖工程")],
+     "a label run into digits that start a name continues its siblings: item 2 is 135工程"),
+    (FIRST_ITEM + "2.5万吨以上的企业全部完成改造。\n", FIRST_ONLY,
+     "a line that starts with a decimal quantity is prose, though 2 would continue 1"),
+    (FIRST_ITEM + "3.5G基站覆盖全部乡镇。\n", FIRST_ONLY, "digits after a point that skip a number (1 then 3) are no label"),
+    ("方案\n一、主要目标\n2.135工程全面完成。\n", FIRST_ONLY[:1], "no open sibling before it: 2.135 is not item 2"),
+    (FIRST_ITEM + "2.5%的企业完成改造。\n2.推进减排。\n", FIRST_ONLY + [("1.2", 2, "推进减排")],
+     "a percentage after the point is a decimal quantity; the real item 2 follows"),
 ])
 
 

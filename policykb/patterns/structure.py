@@ -15,6 +15,7 @@ class StructurePatterns:
     """Regexes built once from a vocabulary; all match folded text."""
 
     label: re.Pattern
+    digit_label: re.Pattern
     date: re.Pattern
     doc_number: re.Pattern
     bare_doc_number: re.Pattern
@@ -66,6 +67,8 @@ def compile(vocab) -> StructurePatterns:
     prefixes = words(layout.place_prefixes)
     return StructurePatterns(
         label=re.compile(ladder_regex(layout)),
+        # 12.135工程: an arabic label whose title starts with digits (a name, not a decimal)
+        digit_label=re.compile(r"(?P<n>\d{1,3})\.(?=\d+(?![.\d]))"),
         date=_date(vocab),
         # 渝府发〔2022〕39号; the prefix is cut at the stop words afterwards
         doc_number=re.compile(rf"(?P<code>[{HAN}]{{1,10}})[〔【（](?P<y>{YEAR})[〕】）](?P<n>\d{{1,5}}){number_end}"),

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from ..models import Document, Source
 from ..patterns import compile_patterns
 from ..vocab import default_vocabulary
-from .jurisdiction import find_jurisdiction, guess_jurisdiction
+from .jurisdiction import find_jurisdiction, guess_jurisdiction, short_level, spell_out_issuer
 from .lines import Line, has_sentence_end
 from .signature import find_doc_numbers, number_text, signature_at
-from .title import TopTitle, find_plan_title, join_title, read_top_title, title_span, transmits, transmitted_title
+from .title import TopTitle, find_plan_title, is_notice_tail, join_title, read_top_title, title_span, transmits, transmitted_title
 
 
 @dataclass
@@ -70,19 +70,22 @@ def read_head(lines: list[Line], source: Source, vocab=None) -> Head:
     top = read_top_title(lines, text, vocab)
     notice = transmits(top.norm, layout) and top.norm.endswith(layout.notice_kinds)
     doc.doc_number = _own_number(lines, source.norm, top.end, vocab)
+    if doc.doc_number is None and top.cut:
+        doc.doc_number = _number_after(source.norm, top.lines[0].end, vocab)
     body_index = top.end if top.lines and not top.cut else top.first + 1
     if notice:
         body_index = _notice_body(doc, lines, body_index, top, text, vocab)
     else:
         body_index = _plan_body(doc, lines, body_index, top, text, layout)
     doc.issued_date, signature = _signature(lines, body_index if notice else len(lines), notice, vocab, top.end)
-    doc.issuer = _head_issuer(top.lines, layout) or signature
+    doc.issuer = _head_issuer(top.lines, layout) or signature or "、".join(top.red_head) or None
     doc.body_start = lines[body_index].start if body_index < len(lines) else len(text)
     if not notice and body_index == 0:
         doc.body_start = 0
-    doc.jurisdiction = find_jurisdiction([doc.issuer, doc.title, top.norm], vocab)
+    doc.jurisdiction = find_jurisdiction([doc.issuer, doc.title, top.norm], vocab, source.norm)
     if doc.jurisdiction is None:
-        doc.jurisdiction = guess_jurisdiction(source.norm, vocab)
+        doc.jurisdiction = guess_jurisdiction(source.norm, vocab, short_level([doc.issuer, doc.title], vocab))
+    doc.issuer = spell_out_issuer(doc.issuer, doc.jurisdiction, vocab)
     doc.cites = list(dict.fromkeys(n for _, _, n in find_doc_numbers(source.norm, vocab) if n != doc.doc_number))
     return Head(doc, body_index, notice)
 
@@ -99,6 +102,12 @@ def _own_number(lines: list[Line], norm: str, title_end: int, vocab) -> str | No
         if m:
             return number_text(m, vocab.layout)
     return None
+
+
+def _number_after(norm: str, at: int, vocab) -> str | None:
+    """The number a web print runs on right after its title (…的通知 某府发〔2030〕3号 各区…)."""
+    m = compile_patterns(vocab).structure.doc_number.match(norm, at + len(norm[at:]) - len(norm[at:].lstrip()))
+    return number_text(m, vocab.layout) if m else None
 
 
 def _is_citation(norm: str, start: int) -> bool:
@@ -134,6 +143,12 @@ def _signature(lines, limit, notice, vocab, title_end=0) -> tuple[str | None, st
     printed right under the title, or one at the very end."""
     for k in range(0, limit if notice else len(lines)):
         found = signature_at(lines, k, vocab)
-        if found and (notice or found[1] or k >= len(lines) - 3 or k <= title_end + 1):
+        if found and (notice or found[1] or k >= len(lines) - 3 or k <= title_end + 1
+                      or _before_tail(lines, k + 1, vocab.layout)):
             return found
     return None, None
+
+
+def _before_tail(lines: list[Line], k: int, layout) -> bool:
+    """``lines[k]`` opens what follows a document's date: （此件公开发布）, 附件, 抄送."""
+    return k < len(lines) and (is_notice_tail(lines[k].norm, layout) or lines[k].norm.startswith(layout.closing_words))

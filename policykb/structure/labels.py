@@ -57,6 +57,30 @@ def match_label(line: str, vocab=None):
     return rung.style, number, m.end()
 
 
+def match_digit_label(line: str, vocab=None):
+    """(``arabic``, number, label length) for an arabic label whose title
+    starts with digits (``12.135工程``: item 12, titled 135工程), or None when
+    what follows the point makes a decimal quantity (``1.5万吨``, ``2.5%``).
+    Such a label is only a heading where it continues its siblings (the
+    caller checks that).
+
+    >>> match_digit_label("12.135工程建设"), match_digit_label("3.5G网络覆盖")
+    (('arabic', 12, 3), ('arabic', 3, 2))
+    >>> match_digit_label("1.5万吨以上"), match_digit_label("2.5%"), match_digit_label("2.1.3")
+    (None, None, None)
+    """
+    vocab = default_vocabulary(vocab)
+    patterns = compile_patterns(vocab)
+    m = patterns.structure.digit_label.match(line)
+    if not m:
+        return None
+    quantity = patterns.quantity.quantity.match(line)
+    if quantity and "." in quantity.group("num") and quantity.group("unit"):
+        return None  # a decimal with its unit
+    number = int(m.group("n"))
+    return ("arabic", number, m.end()) if number else None
+
+
 def heading_title(rest: str) -> str:
     """The title of a heading from the text after its label: its first
     sentence, without the final 。 or ：.

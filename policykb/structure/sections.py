@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..models import Section, Source
 from ..vocab import default_vocabulary, load_vocabulary  # noqa: F401  (doctests)
-from .labels import heading_title, is_heading_tail, match_label, strip_note
+from .labels import heading_title, is_heading_tail, match_digit_label, match_label, strip_note
 from .lines import Line, has_sentence_end, split_lines  # noqa: F401  (doctests)
 from .signature import signature_at
 
@@ -52,6 +52,15 @@ def _place(reading: _Reading, style: str, number: int) -> int | None:
             # 一、 or （一） never stands under a 1． or （1）: close those first
             return sum(order.index(item.style) < order.index(style) for item in reading.stack)
         return len(reading.stack)
+    return None
+
+
+def _continuing_digit_label(reading: _Reading, line: str, vocab):
+    """``12.135工程`` is item 12 only right after an open item 11: a label
+    that runs into digits must continue its siblings' numbering."""
+    found = match_digit_label(line, vocab)
+    if found and any(o.style == found[0] and o.number == found[1] - 1 for o in reading.stack):
+        return found
     return None
 
 
@@ -162,7 +171,7 @@ def parse_sections(lines: list[Line], source: Source, body_index: int, vocab=Non
         if reading.sections and _body_end(lines, k, vocab):
             stop = _signature_start(lines, k) if signature_at(lines, k, vocab) else k
             break
-        found = match_label(lines[k].norm, vocab)
+        found = match_label(lines[k].norm, vocab) or _continuing_digit_label(reading, lines[k].norm, vocab)
         if not found:
             continue
         if k > body_index and lines[k - 1].norm.endswith(("，", "、")):

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ..patterns import compile_patterns
 from ..vocab import load_vocabulary  # noqa: F401  (the doctests of the rules use it)
-from .lines import Line, has_sentence_end
+from .jurisdiction import find_jurisdiction
+from .lines import Line, has_sentence_end, split_lines  # noqa: F401  (doctests)
 from .signature import is_date_line
 
 # a line of the title block is short; a longer line is a paragraph
@@ -20,6 +21,8 @@ TITLE_LINE_MAX = 60
 
 # （2021—2025年） or （试行） under a title
 _TITLE_NOTE = re.compile(r"（[^（）]{1,16}）")
+# a title may open with a quotation: “十四五”…, 《…》
+_OPENING_QUOTES = ("“", "《", "\"")
 # what a title is compared without: spaces, title and quotation marks
 _NOT_IN_PLAIN = re.compile(r"[\s《》“”\"'‘’〈〉<>]")
 
@@ -34,6 +37,7 @@ class TopTitle:
     norm: str  # folded, joined
     text: str  # as written, joined
     cut: bool = False  # cut from a line that runs on into the 主送
+    red_head: tuple[str, ...] = ()  # issuer names printed above a title that is not theirs
 
 
 def _kind_end(text: str, layout) -> bool:
@@ -102,21 +106,54 @@ def _is_title_line(line: str, vocab) -> bool:
     return not any(rule(line, vocab) for _, rule in NOT_TITLE_RULES)
 
 
-def title_block(lines: list[Line], i: int, vocab, limit: int = 5) -> int:
-    """Index after the title printed from ``lines[i]``, over up to ``limit`` lines."""
+def issuer_line(line: str, vocab) -> bool:
+    """A line of issuer names only: a joint notice prints one issuer a line
+    (or several, spaced) above its 关于印发….
+
+    >>> issuer_line("中共某市委办公室  某市人民政府办公室", load_vocabulary())
+    True
+    >>> issuer_line("某市人民政府关于印发某市节水方案的通知", load_vocabulary())
+    False
+    """
     layout = vocab.layout
-    j = i
-    while j < len(lines) and j - i < limit and _is_title_line(lines[j].norm, vocab):
+    parts = line.split()
+    return bool(parts) and layout.about not in line and not transmits(line, layout) \
+        and all(part.endswith(layout.issuer_suffixes) for part in parts)
+
+
+def title_block(lines: list[Line], i: int, vocab, limit: int = 5) -> int:
+    """Index after the title printed from ``lines[i]``, over up to ``limit``
+    lines (the issuer lines of a joint notice above it not counted)."""
+    layout = vocab.layout
+    j, names = i, 0
+    while j < len(lines) and j - i - names < limit and _is_title_line(lines[j].norm, vocab):
+        names += j - i == names and issuer_line(lines[j].norm, vocab)
         j += 1
         block = "".join(line.norm for line in lines[i:j])
         if transmits(block, layout) and not block.endswith(layout.notice_kinds):
             continue  # 关于印发X…方案 goes on to 的通知
-        if _kind_end(block, layout):
+        if _kind_end(block, layout) and not _goes_on(block, lines[j].norm if j < len(lines) else "", vocab):
             # a title ends with its kind (…方案, …的通知) but for a (2021—2025年) or (试行) line
             while j < len(lines) and _is_title_note(lines[j].norm, vocab):
                 j += 1
             break
     return j
+
+
+def _goes_on(block: str, nxt: str, vocab) -> bool:
+    """A kind inside a cited title (贯彻落实《某规划》 / 实施方案) or before
+    a line that opens with 的 (…的意见 / 的实施方案) does not end the title
+    when the next line is a title line that ends with a kind of its own.
+
+    >>> _goes_on("某市贯彻落实《某省节水规划》", "实施方案", load_vocabulary())
+    True
+    >>> _goes_on("某市节水行动方案", "实施细则", load_vocabulary()), _goes_on("某市节水规划》", "为推进节水，制定本方案。", load_vocabulary())
+    (False, False)
+    """
+    layout = vocab.layout
+    if not nxt or not (block.endswith(("》", "”")) or nxt.startswith(layout.notice_of)):
+        return False
+    return _is_title_line(nxt, vocab) and _kind_end(nxt, layout) and not transmits(block, layout)
 
 
 def _is_title_note(line: str, vocab) -> bool:
@@ -155,19 +192,23 @@ def find_plan_title(lines: list[Line], start: int, hint: str | None, vocab) -> t
     title the notice names, or else the title block under the signature."""
     match = _title_named(lines, start, hint)
     if match:
-        return match
+        a, b = match
+        while b < len(lines) and _is_title_note(lines[b].norm, vocab):
+            b += 1  # the notice names 《X》, the plan prints X and its （2030—2032年） under it
+        return a, b
     # under the signature: 成文日期, then （此件公开发布） and 附件 lines, then the title
     for k in range(start, len(lines)):
         if is_date_line(lines[k].norm, vocab):
             t = k + 1
-            while t < len(lines) and _is_notice_tail(lines[t].norm, vocab.layout):
+            while t < len(lines) and is_notice_tail(lines[t].norm, vocab.layout):
                 t += 1
             end = title_block(lines, t, vocab, limit=3)
             return (t, end) if end > t else (t, t)
     return None
 
 
-def _is_notice_tail(line: str, layout) -> bool:
+def is_notice_tail(line: str, layout) -> bool:
+    """（此件公开发布） or an 附件 line under a signature's date."""
     inner = line.strip("（）()")
     if line.startswith("（") and inner.startswith(layout.publication_notes):
         return True
@@ -184,8 +225,47 @@ def read_top_title(lines: list[Line], text: str, vocab) -> TopTitle:
         m = compile_patterns(vocab).structure.title_run.search(lines[first].norm)
         if m:
             title_lines, cut = [Line(lines[first].start, lines[first].start + m.end(), m.group())], True
+    heads = _red_head(title_lines, vocab)
+    names = _masthead_names(lines[:first], vocab) + tuple(n for line in title_lines[:heads] for n in line.norm.split())
+    title_lines = title_lines[heads:]
     return TopTitle(first, end, title_lines, "".join(line.norm for line in title_lines),
-                    "".join(text[line.start:line.end] for line in title_lines), cut)
+                    "".join(text[line.start:line.end] for line in title_lines), cut, names)
+
+
+def _masthead_names(head: list[Line], vocab) -> tuple[str, ...]:
+    """The issuers a red-head masthead names: 某市人民政府办公室文件, or one
+    issuer a line above 文件.
+
+    >>> _masthead_names(split_lines("中共某市委办公室 某市人民政府办公室文件\\n某委办发〔2030〕3号"), load_vocabulary())
+    ('中共某市委办公室', '某市人民政府办公室')
+    """
+    layout = vocab.layout
+    names = []
+    for line in head:
+        s = line.norm
+        for word in layout.mastheads:
+            s = s.removesuffix(word)
+        if issuer_line(s, vocab):
+            names += s.split()
+    return tuple(dict.fromkeys(names))
+
+
+def _red_head(title_lines: list[Line], vocab) -> int:
+    """How many issuer lines open the block above a title that does not go on
+    from them (关于…, 印发…, 某厅关于…): a red head of issuer names, not the
+    title's own 发文机关 (GB/T 9704 titles name their issuers before 关于)."""
+    k = 0
+    while k < len(title_lines) - 1 and issuer_line(title_lines[k].norm, vocab):
+        k += 1
+    if k == 0 or k == len(title_lines):
+        return 0
+    rest = title_lines[k].norm
+    layout = vocab.layout
+    if layout.about in rest or transmits(rest, layout):
+        return 0  # the names go on into the title's own 发文机关: A B C关于…
+    # a title of its own names its place or opens with a quotation (“十四五”…);
+    # …城市行 / 动方案 is one title broken after a letter that ends names
+    return k if rest.startswith(_OPENING_QUOTES) or find_jurisdiction([None, rest], vocab) else 0
 
 
 def _masthead(line: str, vocab) -> bool:
@@ -236,10 +316,19 @@ MASTHEAD_RULES = (
 def _skip_masthead(lines: list[Line], vocab) -> int:
     """Index of the first line after a red-head masthead (重庆市人民政府文件)
     and the document number printed under it (of the first four lines)."""
-    i = 0
+    i = _names_over_masthead(lines, vocab)
     while i < min(len(lines), 4) and any(rule(lines[i].norm, vocab) for _, rule in MASTHEAD_RULES):
         i += 1
     return i if i < len(lines) else 0
+
+
+def _names_over_masthead(lines: list[Line], vocab) -> int:
+    """Index after a red head printed over several lines, one issuer a line
+    and 文件 on the last (中共某市委办公室 / 某市人民政府办公室 / 文件); else 0."""
+    j = 0
+    while j < len(lines) - 1 and issuer_line(lines[j].norm, vocab):
+        j += 1
+    return j + 1 if j and _masthead(lines[j].norm, vocab) else 0
 
 
 def transmits(title: str, layout) -> bool:

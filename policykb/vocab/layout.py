@@ -46,11 +46,16 @@ class LayoutWords:
     national_markers: tuple[str, ...] = ()
     province_markers: tuple[str, ...] = ()
     city_markers: tuple[str, ...] = ()
+    region_markers: tuple[str, ...] = ()
+    region_suffix: str = ""
+    seat_suffixes: tuple[str, ...] = ()
+    seat_words: tuple[str, ...] = ()
     provinces: tuple[str, ...] = ()
     province_short_names: tuple[tuple[str, str], ...] = ()
     mastheads: tuple[str, ...] = ()
     not_places: tuple[str, ...] = ()
     not_place_starts: tuple[str, ...] = ()
+    not_level_starts: tuple[str, ...] = ()
     note_words: tuple[str, ...] = ()
     ladder: tuple[LadderStyle, ...] = ()
     numerals: Numerals = field(default=None, hash=False, compare=False)
@@ -67,10 +72,14 @@ def _places(places: dict) -> dict:
     suffixes = places["place_suffixes"]
     return dict(
         place_suffixes=tuple(s for s, use in suffixes.items() if "jurisdiction" in use),
+        seat_suffixes=tuple(s for s, use in suffixes.items() if "seat" in use),
+        seat_words=tuple(places["seat_words"]),
+        region_suffix=places["region_suffix"],
         place_prefixes=tuple(places["place_prefixes"]),
         city_suffix=places["city_suffix"],
         not_places=tuple(places["not_places"]),
         not_place_starts=tuple(places["not_place_starts"]),
+        not_level_starts=tuple(places["not_level_starts"]),
         provinces=tuple(places["provinces"]),
         province_short_names=tuple(places["provinces"].items()),
     )
@@ -79,7 +88,7 @@ def _places(places: dict) -> dict:
 # the keys of structure.yml that are lists of words, read as they stand
 _WORD_LISTS = ("mastheads", "note_words", "title_kinds", "publication_notes", "appendix_words", "closing_words",
                "issuer_suffixes", "national_issuers", "national_issuer_endings", "national_markers",
-               "province_markers", "city_markers")
+               "province_markers", "city_markers", "region_markers")
 
 
 def build(files, numerals: Numerals) -> LayoutWords:
