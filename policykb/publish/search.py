@@ -69,7 +69,18 @@ def highlight(text: str, terms: list[str], context: int | None = SNIPPET_CONTEXT
     out.append(escape(text[last:end]))
     if end < len(text):
         out.append(Markup("…"))
-    return Markup("").join(out)
+    # words jieba cut apart but that stand side by side read as one match
+    return Markup(Markup("").join(out).replace("</mark><mark>", ""))
+
+
+def snippet_text(text: str | None, query: str | None) -> str:
+    """The stretch of ``text`` around the first word of ``query``, as plain text
+    (the SQL function ``zh_snippet`` of canned queries).
+
+    >>> snippet_text("一二三四五六七八九十钢铁", "钢铁")[-3:]
+    '十钢铁'
+    """
+    return str(highlight(text or "", search_terms(query or "")).striptags()) if text else ""
 
 
 @dataclass

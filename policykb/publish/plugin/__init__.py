@@ -26,7 +26,7 @@ from datasette import hookimpl
 from datasette.utils import escape_fts
 
 from ... import store
-from .. import pages, plans
+from .. import pages, plans, search
 from . import cells, views
 
 #: the largest string or blob one query may build (SQLite's SQLITE_LIMIT_LENGTH):
@@ -58,6 +58,7 @@ def prepare_connection(conn):
     # escape_fts is the one the table search box calls
     conn.create_function("zh_fts_query", 1, store.fts_query, deterministic=True)
     conn.create_function("escape_fts", 1, search_expression, deterministic=True)
+    conn.create_function("zh_snippet", 2, search.snippet_text, deterministic=True)
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.execute(f"pragma hard_heap_limit = {HEAP_LIMIT_BYTES}")
 

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from .. import pages
 from ..doctext import MARK_ID, MARKABLE
+from ..search import highlight, search_terms
 
 #: text longer than this is folded on table pages (the summary shows its start)
 FOLD_AT = 120
@@ -115,8 +116,10 @@ def render(row, value, column, table, database, datasette):
     keys = row.keys() if hasattr(row, "keys") else ()
     if table == "departments" and column == "name" and isinstance(value, str) and "key" in keys:
         return Markup('<a href="{}">{}</a>').format(Links(datasette).department(raw(row["key"])), value)
-    if table == "tasks" and column == "departments" and "key" in keys:
+    if table == "tasks" and column in ("departments", "department_keys") and "key" in keys:
         return department_links(datasette, database, raw(row["key"]))
+    if column == "snippet" and table is None and "search" in keys and isinstance(value, str):
+        return highlight(value, search_terms(row["search"] or ""), None)
     if column == "start" and table in MARK_PARAMETER and value is not None and {"key", "document"} <= set(keys):
         url = Links(datasette).document(raw(row["document"]), **{MARK_PARAMETER[table]: raw(row["key"])})
         return Markup('<a href="{}" class="pk-source">{}</a>').format(url, value)
