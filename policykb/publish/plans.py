@@ -68,10 +68,22 @@ class PlanRow:
         return cells
 
 
+def unique_targets(targets: list[dict]) -> list[dict]:
+    """A task's targets, one per clause (a clause with several values is several targets).
+
+    >>> [t["key"] for t in unique_targets([{"key": "a", "text": "x"}, {"key": "b", "text": "x"}])]
+    ['a']
+    """
+    seen: dict[str, dict] = {}
+    for target in targets:
+        seen.setdefault(target["text"], target)
+    return list(seen.values())
+
+
 def plan_row(r) -> PlanRow:
     row = PlanRow(key=r["key"], path=r["path"], title=r["title"], text=r["text"], deadline=r["deadline"],
                   document=r["document"], document_title=r["document_title"],
-                  targets=json.loads(r["targets"] or "[]"))
+                  targets=unique_targets(json.loads(r["targets"] or "[]")))
     for d in json.loads(r["assigned"] or "[]"):
         row.departments.setdefault(d["role"], []).append({"key": d["key"], "name": d["name"]})
     return row

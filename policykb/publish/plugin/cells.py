@@ -128,11 +128,11 @@ def render(row, value, column, table, database, datasette):
     label = words.code_label(column, value) if value is not None else None
     if label is not None:
         return Markup('<span title="{}">{}</span>').format(value, label)
-    if column in FOLDED_COLUMNS and isinstance(value, str) and len(value) > FOLD_AT:
-        return fold(value)
     if column == "notes" and isinstance(value, str) and value.startswith("["):
         try:
             return escape(words.messages["target_joiner"].join(n["text"] for n in json.loads(value)))
         except (ValueError, KeyError, TypeError):
             return None
+    if column in FOLDED_COLUMNS and isinstance(value, str) and len(value) > FOLD_AT:
+        return fold(value)
     return None
