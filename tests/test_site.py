@@ -246,3 +246,39 @@ def test_post_to_a_read_only_page_is_405(ds, path):
     async def post():
         return await ds.client.post(path, data={"x": "1"})
     assert asyncio.run(post()).status_code == 405
+
+
+def test_a_query_over_the_time_limit_is_an_error_page(ds, monkeypatch):
+    from datasette.database import QueryInterrupted
+
+    from policykb.publish import pages
+
+    async def too_slow(*args, **kwargs):
+        raise QueryInterrupted(None, "select 1", {})
+    monkeypatch.setattr(pages, "department_page", too_slow)
+    response = get(ds, department(CQ_KEY))
+    assert response.status_code == 400 and "查询超时" in response.text
+
+
+def test_facets_show_departments_by_key_and_codes_in_chinese(ds):
+    html = get(ds, "/policykb/assignments?_facet=department&_facet=role").text
+    assert f">{CQ_KEY}</a>" in html and f">{TJ_KEY}</a>" in html
+    assert ">牵头</a>" in html
+
+
+@pytest.mark.slow
+def test_with_the_dev_plans_chongqing_picked_shows_only_chongqing(dev_dir, tmp_path):
+    from policykb.pipeline import build_database
+
+    path = tmp_path / "policykb.db"
+    build_database(sorted(dev_dir.glob("*.txt")), path, extracted_dir=tmp_path / "snapshots")
+    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    dev = Datasette(immutables=[str(path)], metadata=metadata)
+    html = get(dev, "/-/departments/" + quote(DEPARTMENT) + "?jurisdiction=" + quote("重庆市")).text
+    import sqlite_utils
+
+    where = {r["key"]: r["jurisdiction"] for r in sqlite_utils.Database(path)["documents"].rows}
+    documents = set(re.findall(r'data-task="([^"/]+)/', html))
+    assert documents and {where[d] for d in documents} == {"重庆市"}, documents
+    for target in sorted(links(html)):
+        assert get(dev, target).status_code == 200, target

@@ -73,10 +73,20 @@ def table_words(datasette, database: str, table: str, key: str) -> str:
     return value or (table if key == "title" else "")
 
 
+def facet_label(column: str, facet_value: dict) -> str:
+    """What a facet shows for a value: a department by its key (重庆市/市发展改革委, not only
+    its name, which many cities share), a code in Chinese, else Datasette's label."""
+    value, label = facet_value.get("value"), facet_value.get("label")
+    if column in ("department", "cited_document") or column.endswith("_keys"):
+        return str(value if value is not None else label)
+    return pages.site_words().code_label(column, value) or str(label if label is not None else "")
+
+
 def template_helpers(datasette) -> dict:
     words = pages.site_words()
     return {
         "pk_row_context": row_context,
+        "pk_facet_label": facet_label,
         "pk_table_title": lambda database, table: table_words(datasette, database, table, "title"),
         "pk_table_description": lambda database, table: table_words(datasette, database, table, "description"),
         "pk": Links(datasette),
