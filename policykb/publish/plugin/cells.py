@@ -133,6 +133,8 @@ def render(row, value, column, table, database, datasette):
     if column == "start" and table in MARK_PARAMETER and value is not None and {"key", "document"} <= set(keys):
         url = Links(datasette).document(raw(row["document"]), **{MARK_PARAMETER[table]: raw(row["key"])})
         return Markup('<a href="{}" class="pk-source">{}</a>').format(url, value)
+    if column == "department" and table is None and isinstance(value, str) and "/" in value:
+        return Markup('<a href="{}">{}</a>').format(Links(datasette).department(value), value)
     if column == "task" and table is None and isinstance(value, str) and "/" in value:
         return Markup('<a href="{}">{}</a>').format(Links(datasette).row(database, "tasks", value), value)
     label = words.code_label(column, value) if value is not None else None
