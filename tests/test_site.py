@@ -282,3 +282,10 @@ def test_with_the_dev_plans_chongqing_picked_shows_only_chongqing(dev_dir, tmp_p
     assert documents and {where[d] for d in documents} == {"重庆市"}, documents
     for target in sorted(links(html)):
         assert get(dev, target).status_code == 200, target
+
+
+def test_every_phrase_to_translate_is_in_datasettes_templates():
+    from policykb.publish.pages import site_words
+    from policykb.publish.plugin.translate import untranslated
+
+    assert untranslated(site_words().templates) == {}

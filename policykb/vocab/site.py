@@ -1,4 +1,5 @@
-"""The words of the site (``data/site.yml``): role labels, code labels, column
+"""The words of the site (``data/site.yml``, and ``data/site_templates.yml`` for
+Datasette's own templates): role labels, code labels, column
 headers, hidden columns, the 任务分工表's columns, messages, menu labels."""
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class SiteWords:
     columns: Mapping[str, str]
     hidden_columns: Mapping[str, tuple[str, ...]]
     plan_columns: Mapping[str, str]
+    templates: Mapping[str, tuple[tuple[str, str], ...]]  # Datasette template -> (English, Chinese) pairs
 
     def code_label(self, column: str, value) -> str | None:
         """The Chinese word for a code of ``column``, or None."""
@@ -36,4 +38,6 @@ def build(files) -> SiteWords:
         codes=MappingProxyType({column: _frozen(codes) for column, codes in data["codes"].items()}),
         columns=_frozen(data["columns"]),
         hidden_columns=MappingProxyType({t: tuple(cols) for t, cols in data["hidden_columns"].items()}),
-        plan_columns=_frozen(data["plan_columns"]))
+        plan_columns=_frozen(data["plan_columns"]),
+        templates=MappingProxyType({name: tuple((str(a), str(b)) for a, b in pairs)
+                                    for name, pairs in files.yaml("site_templates.yml").items()}))

@@ -27,7 +27,7 @@ from datasette.utils import escape_fts
 
 from ... import store
 from .. import pages, plans, search
-from . import cells, views
+from . import cells, translate, views
 
 #: the largest string or blob one query may build (SQLite's SQLITE_LIMIT_LENGTH):
 #: a document's whole text is well under it, ``zeroblob(900000000)`` is an error at once
@@ -68,6 +68,7 @@ def startup(datasette):
     # facet suggestions run a query per column on every table page and show
     # English hints staff do not need (`policykb serve` may also pass the setting)
     datasette._settings["suggest_facets"] = False
+    translate.install(datasette, pages.site_words().templates)
 
     # load jieba and its department words now, not on the first search
     async def inner():
