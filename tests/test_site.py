@@ -289,3 +289,14 @@ def test_every_phrase_to_translate_is_in_datasettes_templates():
     from policykb.publish.plugin.translate import untranslated
 
     assert untranslated(site_words().templates) == {}
+
+
+@pytest.mark.parametrize("path", ["/policykb/tasks.xlsx?document=" + PLAN,
+                                  "/policykb/department_workload.xlsx"])
+def test_tables_and_queries_download_as_xlsx(ds, path):
+    from openpyxl import load_workbook
+
+    response = get(ds, path)
+    assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert len(rows) > 1 and all(isinstance(h, str) for h in rows[0])

@@ -55,6 +55,29 @@ def to_xlsx(rows: list[PlanRow], title: str, with_document: bool = False) -> byt
     return out.getvalue()
 
 
+def rows_to_xlsx(columns: list[str], rows) -> bytes:
+    """Any table or query as a workbook: Chinese column headers (site.yml), wrapped text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    labels = site_words().columns
+    sheet.append([labels.get(c, c) for c in columns])
+    for row in rows:
+        sheet.append([row[c] if not isinstance(row[c], bytes) else None for c in columns])
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
+            cell.alignment = wrap
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def to_csv(rows: list[PlanRow], with_document: bool = False) -> bytes:
     """The table as CSV, UTF-8 with a byte-order mark.
 

@@ -14,6 +14,7 @@ Datasette's index, database, table and row templates, in Chinese).
   ``<mark>``; ``/-/documents/KEY/tasks`` its 任务分工表 (also .xlsx, .csv).
 - Cells: Chinese labels for codes, department names linked by key, long
   text folded, ``start`` linked to the span in the document.
+- ``.xlsx`` on every table and query page (Chinese column headers).
 - Safe serving: a cap on the size of any one value SQLite makes, and a
   read-only site (anything but GET/HEAD is 405).
 """
@@ -24,9 +25,10 @@ import sqlite3
 
 from datasette import hookimpl
 from datasette.utils import escape_fts
+from datasette.utils.asgi import Response
 
 from ... import store
-from .. import pages, plans, search
+from .. import export, pages, plans, search
 from . import cells, translate, views
 
 #: the largest string or blob one query may build (SQLite's SQLITE_LIMIT_LENGTH):
@@ -97,6 +99,18 @@ def asgi_wrapper(datasette):
             await app(scope, receive, send)
         return read_only
     return wrap
+
+
+def render_xlsx(columns, rows, table, query_name, database):
+    """``.xlsx`` on any table or query page: the rows as a workbook."""
+    stem = table or query_name or database
+    return Response(export.rows_to_xlsx(columns, rows), content_type=export.XLSX_TYPE,
+                    headers={"content-disposition": export.download_name(stem, "xlsx")})
+
+
+@hookimpl
+def register_output_renderer(datasette):
+    return {"extension": "xlsx", "render": render_xlsx}
 
 
 @hookimpl
