@@ -31,7 +31,7 @@ _BY_DOCUMENT = "t.document = :key"
 _BY_DEPARTMENT = "t.key in (select task from assignments where department = :key)"
 
 _DOCUMENTS_SQL = """
-select key, doc_number, title, issuer, issued_date, jurisdiction, task_count, target_count
+select key, doc_number, title, issuer, issued_date, coalesce(jurisdiction, '') as jurisdiction, task_count, target_count
 from documents order by jurisdiction, issued_date desc, key
 """
 
