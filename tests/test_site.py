@@ -300,3 +300,13 @@ def test_tables_and_queries_download_as_xlsx(ds, path):
     assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert len(rows) > 1 and all(isinstance(h, str) for h in rows[0])
+
+
+def test_the_next_page_of_a_department_keeps_its_jurisdiction(ds, monkeypatch):
+    from policykb.publish import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 5)
+    html = get(ds, "/-/departments/" + quote(DEPARTMENT) + "?jurisdiction=" + quote("重庆市")).text
+    next_page = re.search(r'<a href="([^"]+)">下一页</a>', html).group(1)
+    second = get(ds, unescape(next_page)).text
+    assert 'id="pk-jurisdiction"' in second and len(re.findall(r'class="pk-task"', second)) == 5
