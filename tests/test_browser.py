@@ -5,13 +5,15 @@ Needs Debian's `chromium` (apt-get install chromium); skips where it is absent.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from urllib.parse import quote
+from pathlib import Path
+from urllib.parse import quote, urljoin
 
 import pytest
 
@@ -106,3 +108,48 @@ def test_department_page_and_search_box_in_chromium(site, page, tmp_path):
     table = page.locator("table.rows-and-columns").inner_text()
     assert "3.1.2" in table
     assert "钢铁" in page.locator('input#_search').input_value()
+
+
+def shoot(page, tmp_path, name):
+    """A full-page screenshot (in $POLICYKB_SCREENSHOTS when set, to look at)."""
+    folder = Path(os.environ.get("POLICYKB_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def test_from_the_home_page_to_the_span_in_the_document(site, page, tmp_path, seed_record):
+    from openpyxl import load_workbook
+
+    page.goto(site + "/")
+    shoot(page, tmp_path, "home")
+    page.locator("a.pk-plan-link").first.click()
+    page.wait_for_url("**/tasks")
+    assert page.locator("table.pk-plan tbody tr").count() == len(seed_record.tasks) == 46
+    shoot(page, tmp_path, "plan")
+
+    # the 任务分工表 as Excel
+    with page.expect_download() as info:
+        page.locator("#pk-xlsx").click()
+    assert info.value.suggested_filename == "cq-2022-39.xlsx"
+    info.value.save_as(tmp_path / "plan.xlsx")
+    rows = list(load_workbook(tmp_path / "plan.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("序号", "任务", "牵头单位") and len(rows) - 1 == 46
+
+    # a department of task 3.1.1, then that task, then its span in the document
+    page.locator('tr[data-task="cq-2022-39/3.1.1"] a', has_text="市发展改革委").first.click()
+    page.wait_for_selector(".pk-department")
+    assert "市发展改革委" in page.title()
+    shoot(page, tmp_path, "department")
+    hrefs = page.eval_on_selector_all("a[href^='/']", "links => links.map(a => a.getAttribute('href'))")
+    for href in sorted(set(hrefs)):
+        with urllib.request.urlopen(urljoin(site, href), timeout=10) as response:
+            assert response.status == 200, href
+    page.locator('[data-task="cq-2022-39/3.1.1"] h4 a').first.click()
+    page.wait_for_selector("a.pk-source")
+    shoot(page, tmp_path, "task")
+    page.locator("a.pk-source").first.click()
+    mark = page.locator("mark#pk-mark")
+    mark.wait_for()
+    task = next(t for t in seed_record.tasks if t.path == "3.1.1")
+    assert mark.inner_text().strip() == seed_record.text[task.start:task.end].strip()
+    shoot(page, tmp_path, "document")

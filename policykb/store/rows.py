@@ -137,8 +137,9 @@ def task_rows(record: Record, doc_key: str, departments: DepartmentRows,
     for i, (t, tkey) in enumerate(zip(record.tasks, task_keys)):
         task_of_path.setdefault(t.path, tkey)
         names = list(dict.fromkeys(a.department for a in t.assignments))
+        keys = list(dict.fromkeys(departments.key(a.department, a.jurisdiction) for a in t.assignments))
         row = _item_row(t, tkey, doc_key, i, "assignments", section=key_of_section.get(t.section_id),
-                        departments=_json(names), notes=_json(t.notes))
+                        departments=_json(names), department_keys=_json(keys), notes=_json(t.notes))
         tasks.append(row)
         for n, a in enumerate(t.assignments, 1):
             arow = asdict(a)

@@ -32,7 +32,7 @@ SCHEMA: dict[str, dict] = {
     ),
     "tasks": dict(
         columns={"key": str, "document": str, "section": str, "path": str, "title": str, "text": str,
-                 "deadline": str, "departments": str, "sort_key": str, "record_id": int,
+                 "deadline": str, "departments": str, "department_keys": str, "sort_key": str, "record_id": int,
                  "section_id": int, "start": int, "end": int, "notes": str},
         pk="key", foreign_keys=[("document", "documents", "key"), ("section", "sections", "key")],
         indexes=[["document", "sort_key"], ["section"], ["deadline"]],
