@@ -25,7 +25,11 @@ class NotePatterns:
     generic_tail: re.Pattern
     name_split: re.Pattern
     name_lead_in: re.Pattern
-    first_is_lead: re.Pattern
+    first_is_lead: re.Pattern  # any lead rule (every kind of ``lead_rules``)
+    lead_rules: tuple[tuple[str, re.Pattern], ...]  # (kind, pattern)
+    bare_list_rule: re.Pattern
+    ignorable: re.Pattern
+    gloss: re.Pattern  # the words of a gloss in brackets after a name, read whole
     aside: re.Pattern
     standing_implementing: tuple[re.Pattern, ...]
     time_clause: re.Pattern
@@ -80,6 +84,15 @@ def time_clause_pattern(w, vocab) -> re.Pattern:
         rf"|{year}(?:{words(t['since'])})?(?:{words(t['ongoing'])})")
 
 
+def gloss_pattern(w) -> re.Pattern:
+    """The words of a gloss (``fullmatch`` on the bracket's inside): 含市园林局，下同,
+    以下简称市发改委 (opening words), or anything ending 下同."""
+    g = w.gloss
+    if not g:
+        return re.compile("(?!)")
+    return re.compile(f"(?:{words(g['opens'])}).*|.*(?:{words(g['ends'])})", re.S)
+
+
 def compile(vocab) -> NotePatterns:
     """The notes patterns of ``vocab`` (the whole vocabulary)."""
     w = vocab.notes
@@ -91,7 +104,11 @@ def compile(vocab) -> NotePatterns:
         # words placed before a name: 由市发展改革委牵头 (anchored by ``match``
         # at the name's start: a ``^`` would never match there)
         name_lead_in=re.compile(f"(?:{words(w.name_lead_in)})"),
-        first_is_lead=re.compile("|".join(w.first_is_lead)),
+        first_is_lead=re.compile("|".join(rx for _, rx in w.lead_rules) or "(?!)"),
+        lead_rules=tuple((kind, re.compile(rx)) for kind, rx in w.lead_rules),
+        bare_list_rule=re.compile("|".join(w.bare_list_rule) or "(?!)"),
+        ignorable=re.compile(w.ignorable_pattern),
+        gloss=gloss_pattern(w),
         # an aside that names a body is no bare note: （以下简称省发改委）
         aside=re.compile(words(w.aside_words)),
         standing_implementing=tuple(map(re.compile, w.standing_implementing)),
