@@ -148,6 +148,7 @@ CASES = [
      "排名第一的为牵头部门"),
     ("（省商务厅、省税务局负责；第一个单位为牵头单位，下同）", [("省商务厅", L), ("省税务局", S)],
      "第一个单位为牵头单位 after a ；"),
+    ("（市科技局、市教委负责，排在最前面的为牵头单位）", [("市科技局", L), ("市教委", S)], "排在最前面的为牵头单位"),
     ("（逗号前为牵头单位，下同）", [], "a lead rule alone names no one"),
     ("（排在第一位的为牵头单位）", [], "a first-is-lead rule alone names no one"),
     # --- standing rules in other words

@@ -114,6 +114,9 @@ RULE_CASES = [
      {"1": [("省市场监管局", L, False), ("省工业和信息化厅", S, False)],
       "2": [("省市场监管局", L, False), ("各市（州）", S, False)]},
      "a bare list under both rules: the first name leads"),
+    (["1．推进节约型机关建设。（市、区机管局）", "2．开展宣传（零碳）。"],
+     {"1": [("市", R, False), ("区机管局", R, False)]},
+     "a bare list of an elliptical name is a note: 市 ends as 市机管局 does"),
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ...patterns import compile_patterns
 from ...read.normalize import fold_punctuation
 from .clauses import NoteName, NoteReading, read_note
-from .names import MAX_NAME, is_name
+from .names import MAX_NAME, is_name, spell_out
 from .rules import apply_lead_rule, resolve_implementing
 
 
@@ -80,7 +80,8 @@ def read_bare_list(note: str, reading: NoteReading, vocab=None, ruled: bool = Fa
     pats = compile_patterns(vocab).notes
     words = pats.words
     names = [note[s:e] for s, e in reading.bare]
-    bodies = [n.endswith(words.body_endings) for n in names]
+    # an elliptical part (市 of 市、区机管局) ends as the name it stands for
+    bodies = [(full or n).endswith(words.body_endings) for n, full in zip(names, spell_out(names, vocab))]
     if names and all(is_name(n, words) and not pats.aside.search(n) for n in names) and (
             all(bodies) or (ruled and any(bodies))):
         reading.names = [NoteName(s, e, "responsible") for s, e in reading.bare]
