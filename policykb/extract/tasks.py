@@ -74,7 +74,7 @@ def spelled_names(note: str, spans: list[tuple[int, int]], own_level: str | None
             runs.append([i])
     out: dict[int, str] = {}
     for run in runs:
-        names = [note[s:e] for s, e in (spans[i] for i in run)]
+        names = ["".join(note[s:e].split()) for s, e in (spans[i] for i in run)]  # a PDF line break
         spelled = spell_out(names, vocab, own_level)
         for k, full in enumerate(spelled):
             if full:

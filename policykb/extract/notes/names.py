@@ -144,6 +144,8 @@ def spell_out(names: list[str], vocab=None, own_level: str | None = None) -> lis
     (['市机管局', None], ['各市人民政府', '州人民政府', None])
     >>> spell_out(["各区", "县级市"]), spell_out(["市财政局", "区机管局"])
     ([None, None], [None, None])
+    >>> spell_out(["各市（州）", "县（市、区）人民政府"])
+    ['各市（州）人民政府', None]
     >>> spell_out(["市", "县（区）人民政府"]), spell_out(["省", "市场监管局"])
     (['市人民政府', None], [None, None])
     >>> spell_out(["各区", "市发展改革委"], own_level="市"), spell_out(["市", "区机管局"], own_level="市")
@@ -154,7 +156,7 @@ def spell_out(names: list[str], vocab=None, own_level: str | None = None) -> lis
     head = ""
     for i in range(len(names) - 1, -1, -1):
         level, rest = _level_head(names[i], e) if e else ("", names[i])
-        if level and not rest:  # a bare level word: the head of the full name after it
+        if level and not _skip_aside(rest, vocab):  # a bare level word (各市（州）): the next full name's head
             out[i] = names[i] + head if head else None
         else:
             head = _skip_aside(rest, vocab) if level and level != own_level else ""
