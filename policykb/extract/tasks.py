@@ -17,7 +17,7 @@ from ..models import Assignment, Document, Section, Source, Task
 from ..vocab import default_vocabulary
 from ..dates import document_year, parse_deadline, text_deadline
 from .notes import (NoteReading, apply_lead_rule, bare_list_positions, find_label_lines, find_notes, lead_rule_positions,
-                    resolve_implementing, spell_out)
+                    drop_glosses, resolve_implementing, spell_out)
 
 __all__ = ["document_year", "extract_tasks", "find_notes", "notes_by_owner", "stands_alone"]
 
@@ -108,7 +108,8 @@ def assign_note(text: str, start: int, reading: NoteReading, jurisdiction: str |
             found = gazetteer.lookup(spelled[i], jurisdiction)
             previous = found or Department(spelled[i], None, jurisdiction, gazetteer.rules.kind_of(spelled[i]))
         else:
-            previous = gazetteer.resolve(as_written, jurisdiction, context=previous if name else None)
+            previous = gazetteer.resolve(drop_glosses(as_written, vocab), jurisdiction,
+                                         context=previous if name else None)
         out.append(Assignment(as_written, previous.name, name.role if name else "implementing", False,
                               start + s, start + e, jurisdiction=previous.jurisdiction or jurisdiction))
     return out

@@ -68,6 +68,20 @@ def strip_gloss(text: str, a: int, b: int, pats) -> int:
     return b
 
 
+def drop_glosses(name: str, vocab=None) -> str:
+    """A name without the glosses inside it (its department): the spec keeps
+    ``as_written`` whole where a gloss stands inside a name.
+
+    >>> drop_glosses("各市（含某县，下同）相关主管部门"), drop_glosses("各市〔州〕人民政府")
+    ('各市相关主管部门', '各市〔州〕人民政府')
+    """
+    pats = compile_patterns(vocab).notes
+    for a, b in reversed(pats.words.brackets.outermost(name)):
+        if pats.gloss.fullmatch(name, a + 1, b - 1):
+            name = name[:a] + name[b:]
+    return name
+
+
 def split_names(text: str, start: int = 0, end: int | None = None, vocab=None) -> list[tuple[int, int]]:
     """Spans of the names of a list, split on 、 (and 等和, 和各) outside
     brackets, each trimmed of lead-in words and a trailing 等….
