@@ -134,6 +134,12 @@ CASES = [
     ("（牵头单位：市经济信息委；配合单位：市财政局、市生态环境局；完成时限：2023年底）",
      [("市经济信息委", L), ("市财政局", S), ("市生态环境局", S)], "a row of a task table as read renders it"),
     ("责任单位：市科技局　市财政局", [("市科技局", R), ("市财政局", R)], "names split by a space, as in table cells"),
+    ("（责任处室：节能\n处，完成期限：2026年）", [("节能\n处", R)], "a line break inside a name (PDF) is no split"),
+    ("（省林草局、应急\n厅负责）", [("省林草局", R), ("应急\n厅", R)], "a line break inside the second name"),
+    ("（牵头单\n位：省档案局，配合单位：省财政厅）", [("省档案局", L), ("省财政厅", S)], "a line break inside a label (PDF)"),
+    ("（省商务厅牵头，省海关配\n合）", [("省商务厅", L), ("省海关", S)], "a line break inside a verb (PDF)"),
+    ("（省审计厅负责。以下均需各设区\n市政府落实，不再列出）", [("省审计厅", R), ("各设区\n市政府", I)],
+     "a standing rule's term over a line break (PDF)"),
     # --- lead rules in their other forms (the rule's own words are no name)
     ("［责任单位：省公安厅，省交通运输厅；逗号前为牵头单位，下同］", [("省公安厅", L), ("省交通运输厅", S)],
      "逗号前为牵头单位: the name before the first comma leads"),

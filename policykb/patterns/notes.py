@@ -36,9 +36,17 @@ class NotePatterns:
     duty_modifier: re.Pattern
 
 
+def _broken(word: str) -> str:
+    """A literal word that a PDF line break may cut (牵头单\n位): one optional
+    line break between any two of its characters."""
+    return "\n?".join(map(re.escape, word))
+
+
 def label_pattern(w) -> re.Pattern:
-    """``主要责任单位：``: an optional qualifier, the label (group 1), the colon."""
-    return re.compile(f"(?:{words(w.label_qualifiers)})?({words(w.labels)}){re.escape(w.punctuation.field_colon)}")
+    """``主要责任单位：``: an optional qualifier, the label (group 1; a PDF line
+    break may stand inside it, 牵头单\n位：), the colon."""
+    labels = "|".join(_broken(x) for x in sorted(w.labels, key=len, reverse=True))
+    return re.compile(f"(?:{words(w.label_qualifiers)})?({labels}){re.escape(w.punctuation.field_colon)}")
 
 
 def generic_tail_pattern(w) -> re.Pattern:
@@ -59,11 +67,13 @@ def name_split_pattern(w) -> re.Pattern:
     和 after a government (市人民政府和开发区管委会) when a name of three or more
     characters follows; a bare 和 stays, as it is part of many names
     (工业和信息化部, 住房和城乡建设厅, 党委和政府); names written in table cells are
-    split on spaces (市科技局 市财政局)."""
+    split on spaces (市科技局 市财政局), never on a line break (a name a PDF
+    line broke, 应急\n厅, is one name)."""
     p = w.punctuation
     each, after = w.name_split_before_each, w.name_split_and_after
     return re.compile("|".join([
-        re.escape(p.list_separator), r"\s+", words(w.name_split),
+        # blanks between table cells, but never a line break: a PDF breaks names over lines (气候\n处)
+        re.escape(p.list_separator), r"(?<!\n)[^\S\n]+(?!\s)", words(w.name_split),
         f"(?:{words(each['words'])})(?={re.escape(each['each'])})",
         *(rf"(?<={re.escape(end)}){re.escape(after['word'])}(?={_not_in(p.list_separator + p.clause_separators)}{{3}})"
           for end in after["ends"]),
@@ -111,7 +121,8 @@ def compile(vocab) -> NotePatterns:
         gloss=gloss_pattern(w),
         # an aside that names a body is no bare note: （以下简称省发改委）
         aside=re.compile(words(w.aside_words)),
-        standing_implementing=tuple(map(re.compile, w.standing_implementing)),
+        # a term may run over a PDF line break (以下均需各区县\n（…）党委和政府落实)
+        standing_implementing=tuple(re.compile(rx, re.S) for rx in w.standing_implementing),
         time_clause=time_clause_pattern(w, vocab),
         duty_modifier=re.compile(f"(?:{w.duty_modifier})$"),
     )

@@ -120,7 +120,7 @@ def read_field_label(clause: Clause, st: NoteState) -> bool:
     m = st.pats.label.match(st.note, clause.start, clause.end)
     if not m:
         return False
-    label = m.group(1)
+    label = "".join(m.group(1).split())  # 牵头单\n位 is 牵头单位
     if label in st.words.role_labels:
         st.field_role, st.absorbing = st.words.role_labels[label], False
         clause.start = m.end()
@@ -231,10 +231,20 @@ def skip_time(clause: Clause, st: NoteState) -> bool:
 
 
 def _match_verb(clause: str, words) -> tuple[str, str] | None:
+    """The role verb ``clause`` ends in (a PDF line break inside it, 配\n合, is no matter)."""
+    clause = "".join(clause.split())
     for verb, role in words.role_verbs:
         if clause.endswith(verb):
             return verb, role
     return None
+
+
+def _before_last(note: str, start: int, end: int, n: int) -> int:
+    """Where the last ``n`` characters of ``note[start:end]`` that are no blank begin."""
+    while n and end > start:
+        end -= 1
+        n -= not note[end].isspace()
+    return end
 
 
 def read_verb(clause: Clause, st: NoteState) -> bool:
@@ -249,7 +259,7 @@ def read_verb(clause: Clause, st: NoteState) -> bool:
     if not verb:
         return False
     word, role = verb
-    names_end = clause.end - len(word)
+    names_end = _before_last(st.note, clause.start, clause.end, len(word))
     duty = st.pats.duty_modifier.search(st.note, clause.start, names_end)
     if duty:  # 按职能职责负责, 按职责指导: the verb's role, the names before
         names_end = duty.start()

@@ -110,9 +110,9 @@ def split_names(text: str, start: int = 0, end: int | None = None, vocab=None) -
         m = pats.name_lead_in.match(text, a, b)
         if m:
             a = m.end()
-        b = a + len(pats.generic_tail.sub("", text[a:b]))
+        b = a + len(pats.generic_tail.sub("", text[a:b]).rstrip())
         b = strip_gloss(text, a, b, pats)
-        b = a + len(pats.generic_tail.sub("", text[a:b]))
+        b = a + len(pats.generic_tail.sub("", text[a:b]).rstrip())
         if b > a:
             out.append((a, b))
     return out
