@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 
 from policykb.extract.tasks import extract_tasks, find_notes
 from policykb.models import Document, Section, Source
@@ -80,89 +82,27 @@ CASES = [
 ]
 
 
-# rules a plan states once, in its first note, and every later note reads by
-RULE_CASES = [
-    (["1．建设物流枢纽。（责任单位：市交通局，市公安局；逗号前为牵头单位，下同）",
-      "2．治理城市内涝。（责任单位：市城市管理局、市住房城乡建委，市财政局）"],
-     {"1": [("市交通局", L, False), ("市公安局", S, False)],
-      "2": [("市城市管理局", L, False), ("市住房城乡建委", L, False), ("市财政局", S, False)]},
-     "逗号前为牵头单位，下同: the names before the comma lead in every later note"),
-    (["1．推进林长制。（省草原局、省林业局，排在第一位的为牵头单位，下同）", "2．保护湿地。（省水利厅、省生态环境厅）"],
-     {"1": [("省草原局", L, False), ("省林业局", S, False)],
-      "2": [("省水利厅", L, False), ("省生态环境厅", S, False)]},
-     "a rule after a bare list: the later bare list reads by it too"),
-    (["1．推进改造。（省住房城乡建设厅负责，各设区市人民政府具体落实，以下任务不再列出）", "2．加强培训。（省人力资源社会保障厅负责）"],
-     {"1": [("省住房城乡建设厅", R, False), ("各设区市人民政府", I, False)],
-      "2": [("省人力资源社会保障厅", R, False), ("各设区市人民政府", I, True)]},
-     "具体落实，以下任务不再列出 is a standing rule"),
-    (["1．开展普查。（省统计局负责。以下各项任务均需各县（区）落实）", "2．发布公报。（省统计局负责）"],
-     {"1": [("省统计局", R, False), ("各县（区）", I, False)],
-      "2": [("省统计局", R, False), ("各县（区）", I, True)]},
-     "以下各项任务均需各县（区）落实 is a standing rule"),
-    (["1．推进绿化。（市住房城乡建委〈含市园林局，下同〉负责）", "2．治理扬尘。（市生态环境局负责）"],
-     {"1": [("市住房城乡建委", R, False)], "2": [("市生态环境局", R, False)]},
-     "a gloss's 下同 is no standing rule, and the gloss is no part of the name"),
-    (["1．优化营商环境。（省商务厅、省市场监管局按职能分工负责，下同）", "2．推进数字政务。（省大数据局、各市（州）、省有关部门）"],
-     {"1": [("省商务厅", R, False), ("省市场监管局", R, False)],
-      "2": [("省大数据局", R, False), ("各市（州）", R, False), ("省有关部门", R, False)]},
-     "按职能分工负责，下同: later bare lists are responsible"),
-    (["1．优化营商环境。（省商务厅、省市场监管局负责）", "2．推进数字政务。（省大数据局、各市（州）、省有关部门）"],
-     {"1": [("省商务厅", R, False), ("省市场监管局", R, False)]},
-     "without that rule, a bracket naming places and generic bodies is no note"),
-    (["1．完善标准。（省市场监管局、省工业和信息化厅按职责分工负责，列第一位者为牵头单位，以下同）",
-      "2．开展认证。（省市场监管局、各市（州））"],
-     {"1": [("省市场监管局", L, False), ("省工业和信息化厅", S, False)],
-      "2": [("省市场监管局", L, False), ("各市（州）", S, False)]},
-     "a bare list under both rules: the first name leads"),
-    (["1．推进节约型机关建设。（市、区机管局）", "2．开展宣传（零碳）。"],
-     {"1": [("市", R, False), ("区机管局", R, False)]},
-     "a bare list of an elliptical name is a note: 市 ends as 市机管局 does"),
-]
+# rules a plan states once, and elliptical names: tests/cases/note_rules.yml
+NOTE_RULES = yaml.safe_load((Path(__file__).parent / "cases" / "note_rules.yml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("lines,expected,why", RULE_CASES, ids=[c[2] for c in RULE_CASES])
-def test_rules_stated_once(lines, expected, why):
-    source, document, sections = plan(*lines)
-    assert rows(extract_tasks(source, document, sections)) == expected, why
+@pytest.mark.parametrize("case", NOTE_RULES["rules"], ids=[c["note"] for c in NOTE_RULES["rules"]])
+def test_rules_stated_once(case):
+    source, document, sections = plan(*case["lines"])
+    expected = {p: [tuple(x) for x in v] for p, v in case["tasks"].items()}
+    assert rows(extract_tasks(source, document, sections)) == expected, case["note"]
 
 
-# an elliptical list in a plan of the jurisdiction given -> (as_written, department) of each assignment
-ELLIPTICAL = [
-    ("1．推进节约型机关建设。（市、区机管局负责）", "某市", [("市", "市机管局"), ("区机管局", "区机管局")],
-     "市、区机管局: 市 is 市机管局"),
-    ("1．加强基层治理。（各市、州、县人民政府负责）", "某省",
-     [("各市", "各市人民政府"), ("州", "州人民政府"), ("县人民政府", "县人民政府")], "各市、州、县人民政府"),
-    ("1．统筹推进。（省、市发展改革委负责）", "某省", [("省", "省发展改革委"), ("市发展改革委", "市发展改革委")],
-     "省、市发展改革委 in a province's plan"),
-    ("1．加强基层治理。（各市（州）、县（市、区）人民政府负责）", "某省",
-     [("各市（州）", "各市（州）人民政府"), ("县（市、区）人民政府", "县（市、区）人民政府")],
-     "a bare level word with its aside: 各市（州）"),
-    ("1．推进节约型机关建设。（市、\n区机管局负责）", "某市", [("市", "市机管局"), ("区机管局", "区机管局")],
-     "a line break after the 、 (PDF)"),
-    ("1．推进监测。（责任单位：省档案局，各市（含某县，下同）相关主管部门）", "某省",
-     [("省档案局", "省档案局"), ("各市（含某县，下同）相关主管部门", "各市相关主管部门")],
-     "a gloss inside a name stays in as_written (its characters) and leaves the department"),
-    ("1．推进城镇化。（各区、县级市负责）", "某市", [("各区", "各区"), ("县级市", "县级市")],
-     "a list ending in a bare level word has no shared head"),
-    ("1．推进碳达峰。（各区、市发展改革委负责）", "某市", [("各区", "各区"), ("市发展改革委", "市发展改革委")],
-     "the plan's own body (市… in a city) lends no head: 各区 are the districts"),
-    ("1．推进节能。（市财政局、区机管局负责）", "某市", [("市财政局", "市财政局"), ("区机管局", "区机管局")],
-     "names written in full are not changed"),
-    ("1．推进节能。（市场监管局、市、区机管局负责）", "某市",
-     [("市场监管局", "市场监管局"), ("市", "市机管局"), ("区机管局", "区机管局")], "only the bare level word before a full name"),
-]
-
-
-@pytest.mark.parametrize("line,jurisdiction,expected,why", ELLIPTICAL, ids=[c[3] for c in ELLIPTICAL])
-def test_elliptical_names_are_spelled_out(line, jurisdiction, expected, why):
-    source, document, sections = plan(line, jurisdiction=jurisdiction)
+@pytest.mark.parametrize("case", NOTE_RULES["elliptical"], ids=[c["note"] for c in NOTE_RULES["elliptical"]])
+def test_elliptical_names_are_spelled_out(case):
+    source, document, sections = plan(case["line"], jurisdiction=case["jurisdiction"])
     (task,) = extract_tasks(source, document, sections)
-    assert [(a.as_written, a.department) for a in task.assignments] == expected, why
+    assert [[a.as_written, a.department] for a in task.assignments] == case["assignments"], case["note"]
     assert all(source.text[a.start:a.end] == a.as_written for a in task.assignments)
 
 
-def test_rule_cases_are_unique():
-    keys = ["\n".join(lines) for lines, _, _ in RULE_CASES] + [line for line, *_ in ELLIPTICAL]
+def test_note_rule_cases_are_unique():
+    keys = ["\n".join(c["lines"]) for c in NOTE_RULES["rules"]] + [c["line"] for c in NOTE_RULES["elliptical"]]
     assert len(keys) == len(set(keys))
 
 
