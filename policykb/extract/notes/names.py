@@ -152,7 +152,8 @@ def spell_out(names: list[str], vocab=None, own_level: str | None = None) -> lis
     for a name written in full): a bare level word takes the head of the
     next full name. A full name with the plan's own level word
     (``own_level``: 市 in a city's plan) is the plan's own body and lends
-    no head: in a city's 各区、市发展改革委, 各区 are the district governments.
+    no head to a part that says 各: in a city's 各区、市发展改革委, 各区 are the
+    district governments (but 省、市有关部门 is 省有关部门 and 市有关部门).
 
     >>> spell_out(["市", "区机管局"]), spell_out(["各市", "州", "县人民政府"])
     (['市机管局', None], ['各市人民政府', '州人民政府', None])
@@ -162,18 +163,19 @@ def spell_out(names: list[str], vocab=None, own_level: str | None = None) -> lis
     ['各市（州）人民政府', None]
     >>> spell_out(["市", "县（区）人民政府"]), spell_out(["省", "市场监管局"])
     (['市人民政府', None], [None, None])
-    >>> spell_out(["各区", "市发展改革委"], own_level="市"), spell_out(["市", "区机管局"], own_level="市")
-    ([None, None], ['市机管局', None])
+    >>> spell_out(["各区", "市发展改革委"], own_level="市"), spell_out(["省", "市有关部门"], own_level="市")
+    ([None, None], ['省有关部门', None])
     """
     e = compile_patterns(vocab).notes.words.ellipsis
     out: list[str | None] = [None] * len(names)
-    head = ""
+    head, own = "", False
     for i in range(len(names) - 1, -1, -1):
         level, rest = _level_head(names[i], e) if e else ("", names[i])
         if level and not _skip_aside(rest, vocab):  # a bare level word (各市（州）): the next full name's head
-            out[i] = names[i] + head if head else None
+            each = names[i].startswith(e["each"])
+            out[i] = names[i] + head if head and not (own and each) else None
         else:
-            head = _skip_aside(rest, vocab) if level and level != own_level else ""
+            head, own = (_skip_aside(rest, vocab), level == own_level) if level else ("", False)
     return out
 
 
