@@ -259,7 +259,7 @@ def generic_mention(g: "Gazetteer", n: Name) -> Department | None:
     r = g.rules
     if any(m in n.bare for m in r.generic_markers):
         kind = "government" if r.kind_of(n.bare) == "government" else "generic"
-        return Department(n.as_written, None, n.where, kind)
+        return Department(n.key, None, n.where, kind)  # as written, without a PDF line break
     return None
 
 

@@ -27,6 +27,7 @@ CASES = [
     ("水利厅", "某省", None, "省水利厅", "a bare 厅 is provincial"),
     ("气候处", "某省", None, "气候处", "an internal division passes through"),
     ("某某研究会", None, None, "某某研究会", "unknown names pass through"),
+    ("各县区有关\n部门", "某省", None, "各县区有关部门", "a generic mention a PDF line broke: kept without the break"),
 ]
 
 

@@ -72,8 +72,8 @@ CASES = [
      "加强指导 supports"),
     ("（省自然资源厅负责，2022年起持续推进）", [("省自然资源厅", R)], "a time clause from a year on says no one"),
     ("（省统计局负责，每年12月底前完成）", [("省统计局", R)], "a yearly due date says no one"),
-    ("（责任单位：市商务局、各区〈含高新区、保税区〉）", [("市商务局", R), ("各区〈含高新区、保税区〉", R)],
-     "〈〉 printed for （）: the list inside stays in its name"),
+    ("（责任单位：市商务局、各区〈含高新区、保税区〉）", [("市商务局", R), ("各区", R)],
+     "〈〉 printed for （）: a 含… gloss after a name is not part of it"),
     ("（牵头责任单位：省发展改革委；协同部门：省财政厅、省统计局）", [("省发展改革委", L), ("省财政厅", S), ("省统计局", S)],
      "牵头责任单位 and 协同部门 fields"),
     ("（省水利厅牵头，省财政厅等配合，各设区市人民政府组织实施）",
@@ -134,6 +134,47 @@ CASES = [
     ("（牵头单位：市经济信息委；配合单位：市财政局、市生态环境局；完成时限：2023年底）",
      [("市经济信息委", L), ("市财政局", S), ("市生态环境局", S)], "a row of a task table as read renders it"),
     ("责任单位：市科技局　市财政局", [("市科技局", R), ("市财政局", R)], "names split by a space, as in table cells"),
+    ("（责任处室：节能\n处，完成期限：2026年）", [("节能\n处", R)], "a line break inside a name (PDF) is no split"),
+    ("（省林草局、应急\n厅负责）", [("省林草局", R), ("应急\n厅", R)], "a line break inside the second name"),
+    ("（牵头单\n位：省档案局，配合单位：省财政厅）", [("省档案局", L), ("省财政厅", S)], "a line break inside a label (PDF)"),
+    ("（省商务厅牵头，省海关配\n合）", [("省商务厅", L), ("省海关", S)], "a line break inside a verb (PDF)"),
+    ("（省审计厅负责。以下均需各设区\n市政府落实，不再列出）", [("省审计厅", R), ("各设区\n市政府", I)],
+     "a standing rule's term over a line break (PDF)"),
+    # --- lead rules in their other forms (the rule's own words are no name)
+    ("［责任单位：省公安厅，省交通运输厅；逗号前为牵头单位，下同］", [("省公安厅", L), ("省交通运输厅", S)],
+     "逗号前为牵头单位: the name before the first comma leads"),
+    ("（责任单位：市城市管理局、市住房城乡建委，市财政局、市应急局；逗号之前的单位为牵头部门）",
+     [("市城市管理局", L), ("市住房城乡建委", L), ("市财政局", S), ("市应急局", S)],
+     "逗号之前的单位为牵头部门: every name before the comma leads"),
+    ("（省草原局、省林业局，排在第一位的为牵头单位）", [("省草原局", L), ("省林业局", S)],
+     "a bare list with 排在第一位的为牵头单位 after it"),
+    ("（市民政局，市卫生健康委，市医保局，列第一位者为牵头单位）",
+     [("市民政局", L), ("市卫生健康委", S), ("市医保局", S)], "names split on ，, then 列第一位者为牵头单位"),
+    ("（省水利厅、省农业农村厅负责，排名第一的为牵头部门）", [("省水利厅", L), ("省农业农村厅", S)],
+     "排名第一的为牵头部门"),
+    ("（省商务厅、省税务局负责；第一个单位为牵头单位，下同）", [("省商务厅", L), ("省税务局", S)],
+     "第一个单位为牵头单位 after a ；"),
+    ("（市科技局、市教委负责，排在最前面的为牵头单位）", [("市科技局", L), ("市教委", S)], "排在最前面的为牵头单位"),
+    ("（逗号前为牵头单位，下同）", [], "a lead rule alone names no one"),
+    ("（排在第一位的为牵头单位）", [], "a first-is-lead rule alone names no one"),
+    # --- standing rules in other words
+    ("（各设区市人民政府具体落实，以下任务不再列出）", [("各设区市人民政府", I)],
+     "具体落实，以下任务不再列出: a standing rule's bodies"),
+    ("（省文化和旅游厅负责。以下各项任务均需各县（区）落实）", [("省文化和旅游厅", R), ("各县（区）", I)],
+     "以下各项任务均需各县（区）落实"),
+    ("（以下各项工作不再一一列出）", [], "a standing tail alone names no one"),
+    # --- glosses after a name are not part of it
+    ("（市住房城乡建委〈含市园林局，下同〉牵头，市财政局配合）", [("市住房城乡建委", L), ("市财政局", S)],
+     "〈含…，下同〉 after a name is a gloss (its 下同 is no standing rule)"),
+    ("（市发展改革委（以下简称市发改委）、市经济信息委负责）", [("市发展改革委", R), ("市经济信息委", R)],
+     "（以下简称…） after a name is a gloss"),
+    ("（责任单位：省教育厅（含省语委）、省体育局等）", [("省教育厅", R), ("省体育局", R)], "（含…） after a name"),
+    ("（各县（区）人民政府负责）", [("各县（区）人民政府", R)], "（区） inside a name is part of it"),
+    ("（各市〔州〕人民政府、省民政厅负责）", [("各市〔州〕人民政府", R), ("省民政厅", R)],
+     "〔州〕 inside a name is part of it"),
+    # --- elliptical names: the parts are names of their own
+    ("（市、区机管局负责）", [("市", R), ("区机管局", R)], "市、区机管局 is two names"),
+    ("（各市、州、县人民政府负责）", [("各市", R), ("州", R), ("县人民政府", R)], "各市、州、县人民政府 is three names"),
     # --- separate lines
     ("责任单位：市审计局、市财政局", [("市审计局", R), ("市财政局", R)], "a note on a line of its own"),
     ("责任单位：市科技局、市教育局、市人社局（排在第一位的为牵头单位，下同）",
@@ -197,3 +238,8 @@ DEADLINES = [
 @pytest.mark.parametrize("text,year,expected,why", DEADLINES, ids=[d[3] for d in DEADLINES])
 def test_parse_deadline(text, year, expected, why):
     assert parse_deadline(text, year) == expected, why
+
+
+def test_comma_rule_stated_earlier_applies():
+    got = parse_responsibility("（市交通局、市公安局，市财政局负责）", first_is_lead="before_comma")
+    assert [(a, r) for a, r, _, _ in got] == [("市交通局", L), ("市公安局", L), ("市财政局", S)]

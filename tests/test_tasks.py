@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 
 from policykb.extract.tasks import extract_tasks, find_notes
 from policykb.models import Document, Section, Source
@@ -78,6 +80,30 @@ CASES = [
      {"1": [("市规划局", R, False)]},
      "asides in brackets give nothing"),
 ]
+
+
+# rules a plan states once, and elliptical names: tests/cases/note_rules.yml
+NOTE_RULES = yaml.safe_load((Path(__file__).parent / "cases" / "note_rules.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", NOTE_RULES["rules"], ids=[c["note"] for c in NOTE_RULES["rules"]])
+def test_rules_stated_once(case):
+    source, document, sections = plan(*case["lines"])
+    expected = {p: [tuple(x) for x in v] for p, v in case["tasks"].items()}
+    assert rows(extract_tasks(source, document, sections)) == expected, case["note"]
+
+
+@pytest.mark.parametrize("case", NOTE_RULES["elliptical"], ids=[c["note"] for c in NOTE_RULES["elliptical"]])
+def test_elliptical_names_are_spelled_out(case):
+    source, document, sections = plan(case["line"], jurisdiction=case["jurisdiction"])
+    (task,) = extract_tasks(source, document, sections)
+    assert [[a.as_written, a.department] for a in task.assignments] == case["assignments"], case["note"]
+    assert all(source.text[a.start:a.end] == a.as_written for a in task.assignments)
+
+
+def test_note_rule_cases_are_unique():
+    keys = ["\n".join(c["lines"]) for c in NOTE_RULES["rules"]] + [c["line"] for c in NOTE_RULES["elliptical"]]
+    assert len(keys) == len(set(keys))
 
 
 @pytest.mark.parametrize("lines,expected,why", CASES, ids=[c[2] for c in CASES])

@@ -16,8 +16,8 @@ from ..departments import Department, load_gazetteer
 from ..models import Assignment, Document, Section, Source, Task
 from ..vocab import default_vocabulary
 from ..dates import document_year, parse_deadline, text_deadline
-from .notes import (NoteReading, apply_first_is_lead, find_label_lines, find_notes, first_is_lead_positions,
-                    resolve_implementing)
+from .notes import (NoteReading, apply_lead_rule, bare_list_positions, find_label_lines, find_notes, lead_rule_positions,
+                    drop_glosses, resolve_implementing, spell_out)
 
 __all__ = ["document_year", "extract_tasks", "find_notes", "notes_by_owner", "stands_alone"]
 
@@ -59,29 +59,59 @@ def note_owner(section: Section, sections: dict[int, Section], children: dict[in
     return owner
 
 
+def spelled_names(note: str, spans: list[tuple[int, int]], own_level: str | None = None,
+                  vocab=None) -> dict[int, str]:
+    """The names of a note written elliptically, spelled out, by their index
+    in ``spans``: in 市、区机管局 the 市 is 市机管局, and the full name that lends
+    its head (区机管局) is spelled as written too. Only names that follow one
+    another across a bare 、 form a list."""
+    sep = default_vocabulary(vocab).notes.punctuation.list_separator
+    runs: list[list[int]] = []
+    for i, (s, _) in enumerate(spans):
+        if runs and note[spans[i - 1][1]:s].strip() == sep:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: dict[int, str] = {}
+    for run in runs:
+        names = ["".join(note[s:e].split()) for s, e in (spans[i] for i in run)]  # a PDF line break
+        spelled = spell_out(names, vocab, own_level)
+        for k, full in enumerate(spelled):
+            if full:
+                out[run[k]] = full
+                donor = next(j for j in range(k + 1, len(run)) if spelled[j] is None)
+                out[run[donor]] = names[donor]
+    return out
+
+
 def assign_note(text: str, start: int, reading: NoteReading, jurisdiction: str | None,
                 vocab=None) -> list[Assignment]:
     """The assignments of one note that starts at ``start`` in ``text``: its
     names (each resolved in the light of the name before it in its list) and
     the term of a standing rule it states (implementing, here not inherited).
     Each keeps the jurisdiction its name resolves to (四川省能源局 in a
-    重庆市 plan is 四川省's 省能源局)."""
+    重庆市 plan is 四川省's 省能源局); a name written elliptically (市、区机管局)
+    is spelled out (市机管局), as a table lists it or else as spelled."""
     gazetteer = load_gazetteer(vocab)
+    spans = [(n.start, n.end) for n in reading.names] + list(reading.standing)
+    note = text[start:start + max((e for _, e in spans), default=0)]
+    spelled = spelled_names(note, spans, gazetteer.rules.level_word(jurisdiction), vocab)
     out: list[Assignment] = []
     previous: Department | None = None
     group = None
-    for name in reading.names:
-        if name.group != group:
-            previous, group = None, name.group
-        as_written = text[start + name.start:start + name.end]
-        previous = gazetteer.resolve(as_written, jurisdiction, context=previous)
-        out.append(Assignment(as_written, previous.name, name.role, False, start + name.start, start + name.end,
-                              jurisdiction=previous.jurisdiction or jurisdiction))
-    for s, e in reading.standing:
+    for i, (s, e) in enumerate(spans):
+        name = reading.names[i] if i < len(reading.names) else None
+        if name is None or name.group != group:
+            previous, group = None, name.group if name else None
         as_written = text[start + s:start + e]
-        body = gazetteer.resolve(as_written, jurisdiction)
-        out.append(Assignment(as_written, body.name, "implementing", False, start + s, start + e,
-                              jurisdiction=body.jurisdiction or jurisdiction))
+        if i in spelled:
+            found = gazetteer.lookup(spelled[i], jurisdiction)
+            previous = found or Department(spelled[i], None, jurisdiction, gazetteer.rules.kind_of(spelled[i]))
+        else:
+            previous = gazetteer.resolve(drop_glosses(as_written, vocab), jurisdiction,
+                                         context=previous if name else None)
+        out.append(Assignment(as_written, previous.name, name.role if name else "implementing", False,
+                              start + s, start + e, jurisdiction=previous.jurisdiction or jurisdiction))
     return out
 
 
@@ -100,7 +130,9 @@ def find_deadline(norm: str, section: Section, notes, year: int | None, vocab=No
 def notes_by_owner(norm: str, sections: list[Section], vocab=None) -> list[tuple[Section, list]]:
     """The units that carry notes, in reading order, each with its notes
     (a block of notes after a run of items goes to the unit it closes)."""
-    found = {s.id: find_notes(norm, s.start, s.end, vocab) for s in sections}
+    # after 按职能分工负责，下同 a bare list of names is a note
+    bare_rule = next(iter(bare_list_positions(norm, vocab)), None)
+    found = {s.id: find_notes(norm, s.start, s.end, vocab, bare_rule) for s in sections}
     found = {i: notes for i, notes in found.items() if any(r.is_note for _, _, r in notes)}
     by_id = {s.id: s for s in sections}
     children: dict[int | None, list[Section]] = {}
@@ -129,14 +161,14 @@ def extract_tasks(source: Source, document: Document, sections: list[Section], v
     norm, text = source.norm, source.text
     year = document_year(document, vocab)
     # a rule may stand in the cover notice too (各项任务列第一位者为牵头单位)
-    lead_rules = first_is_lead_positions(norm, vocab)
+    lead_rules = lead_rule_positions(norm, vocab)
     standing: list[Assignment] = []  # the implementing bodies of the rule in force
     tasks: list[Task] = []
     for section, notes in notes_by_owner(norm, sections, vocab):
         assignments: list[Assignment] = []
         for a, b, reading in notes:
-            if any(pos < b for pos in lead_rules):
-                apply_first_is_lead(reading)
+            # the last rule stated before the note's end is in force
+            apply_lead_rule(reading, next((kind for pos, kind in reversed(lead_rules) if pos < b), None))
             resolve_implementing(reading)
             assignments += assign_note(text, a, reading, document.jurisdiction, vocab)
         stated = [x for x in assignments if x.role == "implementing" and any(

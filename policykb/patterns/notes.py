@@ -25,16 +25,28 @@ class NotePatterns:
     generic_tail: re.Pattern
     name_split: re.Pattern
     name_lead_in: re.Pattern
-    first_is_lead: re.Pattern
+    first_is_lead: re.Pattern  # any lead rule (every kind of ``lead_rules``)
+    lead_rules: tuple[tuple[str, re.Pattern], ...]  # (kind, pattern)
+    bare_list_rule: re.Pattern
+    ignorable: re.Pattern
+    gloss: re.Pattern  # the words of a gloss in brackets after a name, read whole
     aside: re.Pattern
     standing_implementing: tuple[re.Pattern, ...]
     time_clause: re.Pattern
     duty_modifier: re.Pattern
 
 
+def _broken(word: str) -> str:
+    """A literal word that a PDF line break may cut (牵头单\n位): one optional
+    line break between any two of its characters."""
+    return "\n?".join(map(re.escape, word))
+
+
 def label_pattern(w) -> re.Pattern:
-    """``主要责任单位：``: an optional qualifier, the label (group 1), the colon."""
-    return re.compile(f"(?:{words(w.label_qualifiers)})?({words(w.labels)}){re.escape(w.punctuation.field_colon)}")
+    """``主要责任单位：``: an optional qualifier, the label (group 1; a PDF line
+    break may stand inside it, 牵头单\n位：), the colon."""
+    labels = "|".join(_broken(x) for x in sorted(w.labels, key=len, reverse=True))
+    return re.compile(f"(?:{words(w.label_qualifiers)})?({labels}){re.escape(w.punctuation.field_colon)}")
 
 
 def generic_tail_pattern(w) -> re.Pattern:
@@ -55,11 +67,13 @@ def name_split_pattern(w) -> re.Pattern:
     和 after a government (市人民政府和开发区管委会) when a name of three or more
     characters follows; a bare 和 stays, as it is part of many names
     (工业和信息化部, 住房和城乡建设厅, 党委和政府); names written in table cells are
-    split on spaces (市科技局 市财政局)."""
+    split on spaces (市科技局 市财政局), never on a line break (a name a PDF
+    line broke, 应急\n厅, is one name)."""
     p = w.punctuation
     each, after = w.name_split_before_each, w.name_split_and_after
     return re.compile("|".join([
-        re.escape(p.list_separator), r"\s+", words(w.name_split),
+        # blanks between table cells, but never a line break: a PDF breaks names over lines (气候\n处)
+        re.escape(p.list_separator), r"(?<!\n)[^\S\n]+(?!\s)", words(w.name_split),
         f"(?:{words(each['words'])})(?={re.escape(each['each'])})",
         *(rf"(?<={re.escape(end)}){re.escape(after['word'])}(?={_not_in(p.list_separator + p.clause_separators)}{{3}})"
           for end in after["ends"]),
@@ -80,6 +94,15 @@ def time_clause_pattern(w, vocab) -> re.Pattern:
         rf"|{year}(?:{words(t['since'])})?(?:{words(t['ongoing'])})")
 
 
+def gloss_pattern(w) -> re.Pattern:
+    """The words of a gloss (``fullmatch`` on the bracket's inside): 含市园林局，下同,
+    以下简称市发改委 (opening words), or anything ending 下同."""
+    g = w.gloss
+    if not g:
+        return re.compile("(?!)")
+    return re.compile(f"(?:{words(g['opens'])}).*|.*(?:{words(g['ends'])})", re.S)
+
+
 def compile(vocab) -> NotePatterns:
     """The notes patterns of ``vocab`` (the whole vocabulary)."""
     w = vocab.notes
@@ -91,10 +114,15 @@ def compile(vocab) -> NotePatterns:
         # words placed before a name: 由市发展改革委牵头 (anchored by ``match``
         # at the name's start: a ``^`` would never match there)
         name_lead_in=re.compile(f"(?:{words(w.name_lead_in)})"),
-        first_is_lead=re.compile("|".join(w.first_is_lead)),
+        first_is_lead=re.compile("|".join(rx for _, rx in w.lead_rules) or "(?!)"),
+        lead_rules=tuple((kind, re.compile(rx)) for kind, rx in w.lead_rules),
+        bare_list_rule=re.compile("|".join(w.bare_list_rule) or "(?!)"),
+        ignorable=re.compile(w.ignorable_pattern),
+        gloss=gloss_pattern(w),
         # an aside that names a body is no bare note: （以下简称省发改委）
         aside=re.compile(words(w.aside_words)),
-        standing_implementing=tuple(map(re.compile, w.standing_implementing)),
+        # a term may run over a PDF line break (以下均需各区县\n（…）党委和政府落实)
+        standing_implementing=tuple(re.compile(rx, re.S) for rx in w.standing_implementing),
         time_clause=time_clause_pattern(w, vocab),
         duty_modifier=re.compile(f"(?:{w.duty_modifier})$"),
     )

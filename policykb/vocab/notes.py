@@ -37,7 +37,11 @@ class NoteVocabulary:
     anaphora: frozenset[str]
     brackets: Brackets
     punctuation: Punctuation
-    first_is_lead: tuple[str, ...] = ()  # regular expressions
+    lead_rules: tuple[tuple[str, str], ...] = ()  # (kind, regular expression): first, before_comma
+    bare_list_rule: tuple[str, ...] = ()  # regular expressions
+    ignorable_pattern: str = "(?!)"  # a regular expression
+    gloss: dict = field(default_factory=dict)  # opens, ends
+    ellipsis: dict = field(default_factory=dict)  # each, levels, not_levels
     label_qualifiers: tuple[str, ...] = ()
     not_in_names: tuple[str, ...] = ()
     duty_modifier: str = "(?!)"  # a regular expression
@@ -63,10 +67,10 @@ class NoteVocabulary:
 
 # keys of notes.yml read as they stand: lists (as tuples), sets, mappings
 _LISTS = ("deadline_labels", "other_labels", "standing_implementing", "standing_implementing_after",
-          "first_is_lead", "label_qualifiers", "not_in_names", "name_split", "name_split_keep_first",
+          "bare_list_rule", "label_qualifiers", "not_in_names", "name_split", "name_split_keep_first",
           "name_lead_in", "aside_words")
 _SETS = ("ignorable", "anaphora")
-_MAPPINGS = ("generic_tail", "name_split_before_each", "name_split_and_after")
+_MAPPINGS = ("generic_tail", "name_split_before_each", "name_split_and_after", "gloss", "ellipsis")
 
 
 def build(files) -> NoteVocabulary:
@@ -87,6 +91,8 @@ def build(files) -> NoteVocabulary:
         time_clause=dict(data["time_clause"]),
         timeless=frozenset(data["time_clause"]["ongoing"] + data["time_clause"]["timeless"]),
         duty_modifier=data["duty_modifier"],
+        ignorable_pattern=data["ignorable_pattern"],
+        lead_rules=tuple((kind, rx) for kind, rxs in data["lead_rules"].items() for rx in rxs),
         brackets=Brackets(data["brackets"]["open"], data["brackets"]["close"]),
         punctuation=Punctuation(**data["punctuation"]),
         body_endings=tuple(bodies["body_endings"] + bodies["note_extra_endings"]),

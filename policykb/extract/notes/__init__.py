@@ -20,7 +20,7 @@ and every name keeps its span so the caller can slice the text as written.
 - :mod:`.names`: splitting a list into names, generic tails, role marks;
 - :mod:`.clauses`: the clause rules (``CLAUSE_RULES``) and :func:`read_note`;
 - :mod:`.find`: finding notes (brackets, label lines, bare lists);
-- :mod:`.rules`: standing rules (first-is-lead, implementing bodies);
+- :mod:`.rules`: standing rules (lead rules, bare lists, implementing bodies);
 
 The words are in ``data/notes.yml`` (how a body's name ends, in
 ``data/bodies.yml``), read by :mod:`policykb.vocab.notes`; the patterns are
@@ -42,9 +42,9 @@ from ...vocab.notes import NoteVocabulary
 from .clauses import CLAUSE_RULES, NoteName, NoteReading, NoteState, read_note, split_clauses
 from ...dates import document_year, parse_deadline, text_deadline  # noqa: F401 - the old import path
 from .find import closes_paragraph, find_brackets, find_label_lines, find_notes, parse_responsibility, read_bare_list
-from .names import MAX_NAME, is_name, role_mark, split_names, strip_generic_tail
-from .rules import (apply_first_is_lead, first_is_lead_positions, resolve_implementing, standing_term,
-                    states_first_is_lead)
+from .names import MAX_NAME, drop_glosses, is_name, role_mark, spell_out, split_names, strip_generic_tail
+from .rules import (apply_first_is_lead, apply_lead_rule, bare_list_positions, first_is_lead_positions,
+                    lead_rule_kind, lead_rule_positions, resolve_implementing, standing_term, states_first_is_lead)
 
 
 def load_vocabulary() -> NoteVocabulary:
@@ -54,9 +54,9 @@ def load_vocabulary() -> NoteVocabulary:
 
 __all__ = [
     "CLAUSE_RULES", "MAX_NAME", "NoteName", "NoteReading", "NoteState", "NoteVocabulary",
-    "apply_first_is_lead", "closes_paragraph", "document_year", "find_brackets", "find_label_lines",
-    "find_notes", "first_is_lead_positions", "is_name", "load_vocabulary", "parse_deadline",
+    "apply_first_is_lead", "apply_lead_rule", "bare_list_positions", "closes_paragraph", "document_year", "drop_glosses", "find_brackets", "find_label_lines",
+    "find_notes", "first_is_lead_positions", "is_name", "lead_rule_kind", "lead_rule_positions", "load_vocabulary", "parse_deadline",
     "parse_responsibility", "read_bare_list", "read_note", "resolve_implementing", "role_mark",
-    "split_clauses", "split_names", "standing_term", "states_first_is_lead", "strip_generic_tail",
+    "spell_out", "split_clauses", "split_names", "standing_term", "states_first_is_lead", "strip_generic_tail",
     "text_deadline",
 ]

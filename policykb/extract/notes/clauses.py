@@ -11,43 +11,15 @@ rule). What the clauses read so far is a :class:`NoteState`.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from ...patterns import compile_patterns
 from ...vocab import default_vocabulary
 from .names import is_name, role_mark, split_names
-from .rules import standing_term
-
-
-@dataclass
-class NoteName:
-    """One name of a note: its span in the note, its role, its ；-group."""
-
-    start: int
-    end: int
-    role: str
-    group: int = 0
-
-
-@dataclass
-class NoteReading:
-    """What one note says. Spans are offsets into the note's text."""
-
-    names: list[NoteName] = field(default_factory=list)
-    # standing implementing rule: the term's names (以下均需区县落实 -> 区县)
-    standing: list[tuple[int, int]] = field(default_factory=list)
-    first_is_lead: bool = False
-    deadline: tuple[int, int] | None = None  # span of the 完成时限 value
-    valid: bool = True
-    # clauses not understood and left out (no name, or no verb after names)
-    dropped: int = 0
-    # a bare list of names with no verb or field: （省商务厅、省体育局）
-    bare: list[tuple[int, int]] = field(default_factory=list)
-
-    @property
-    def is_note(self) -> bool:
-        return self.valid and bool(self.names or self.standing)
+from .reading import NoteName, NoteReading
+from .rules import lead_rule_kind, standing_term
 
 
 @dataclass
@@ -72,6 +44,7 @@ class NoteState:
     implementing: list[tuple[int, int]] = field(default_factory=list)  # names of the last 负责落实 clause
     group: int = 0
     has_lead: bool = False
+    clause_starts: list[int] = field(default_factory=list)  # where each clause opens, in order
 
     @classmethod
     def begin(cls, note: str, vocab=None) -> NoteState:
@@ -82,6 +55,10 @@ class NoteState:
     def words(self):
         return self.pats.words
 
+    def clause_of(self, pos: int) -> int:
+        """The number of the clause that holds ``pos``."""
+        return max(0, bisect_right(self.clause_starts, pos) - 1)
+
     def text(self, clause: Clause) -> str:
         return self.note[clause.start:clause.end]
 
@@ -89,6 +66,7 @@ class NoteState:
         """The clause ``note[s:e]`` after separator ``sep``, trimmed: a full
         stop closes the open field, a ； opens a new group of names."""
         p = self.words.punctuation
+        self.clause_starts.append(s)
         if sep == p.full_stop:
             self.field_role, self.absorbing = None, False
         if sep == p.group_separator:
@@ -120,7 +98,7 @@ def assign(st: NoteState, spans: list[tuple[int, int]], role: str) -> None:
         st.reading.dropped += 1
         return
     for s, e, own_role in marked:
-        st.reading.names.append(NoteName(s, e, own_role or role, st.group))
+        st.reading.names.append(NoteName(s, e, own_role or role, st.group, st.clause_of(s)))
         st.has_lead = st.has_lead or (own_role or role) == "lead"
 
 
@@ -142,7 +120,7 @@ def read_field_label(clause: Clause, st: NoteState) -> bool:
     m = st.pats.label.match(st.note, clause.start, clause.end)
     if not m:
         return False
-    label = m.group(1)
+    label = "".join(m.group(1).split())  # 牵头单\n位 is 牵头单位
     if label in st.words.role_labels:
         st.field_role, st.absorbing = st.words.role_labels[label], False
         clause.start = m.end()
@@ -167,28 +145,31 @@ def cut_trailing_lead_rule(clause: Clause, st: NoteState) -> bool:
     and is cut off; the names before go on.
 
     >>> consumed, rest, st = try_rule(cut_trailing_lead_rule, "市甲局、市乙局（排在第一的为牵头单位）")
-    >>> consumed, rest, st.reading.first_is_lead
-    (False, '市甲局、市乙局', True)
+    >>> consumed, rest, st.reading.lead_rule
+    (False, '市甲局、市乙局', 'first')
     """
     note, brackets = st.note, st.words.brackets
     if note[clause.end - 1] in brackets.closing:
         inner_open = brackets.matching_open(note, clause.start, clause.end - 1)
-        if inner_open is not None and inner_open > clause.start and st.pats.first_is_lead.search(
-                note[inner_open:clause.end]):
-            st.reading.first_is_lead = True
+        kind = lead_rule_kind(note[inner_open:clause.end], st.vocab) if inner_open is not None else None
+        if kind and inner_open > clause.start:
+            st.reading.lead_rule = kind
             clause.end = inner_open
     return False
 
 
 def read_first_is_lead(clause: Clause, st: NoteState) -> bool:
-    """A clause that states the first-is-lead rule.
+    """A clause that states a lead rule (its words are no name).
 
     >>> consumed, _, st = try_rule(read_first_is_lead, "列第一位者为牵头单位")
-    >>> consumed, st.reading.first_is_lead
-    (True, True)
+    >>> consumed, st.reading.lead_rule
+    (True, 'first')
+    >>> try_rule(read_first_is_lead, "逗号前为牵头单位")[2].reading.lead_rule
+    'before_comma'
     """
-    if st.pats.first_is_lead.search(st.text(clause)):
-        st.reading.first_is_lead = True
+    kind = lead_rule_kind(st.text(clause), st.vocab)
+    if kind:
+        st.reading.lead_rule = kind
         return True
     return False
 
@@ -227,8 +208,11 @@ def skip_ignorable(clause: Clause, st: NoteState) -> bool:
 
     >>> try_rule(skip_ignorable, "下同", implementing=[(0, 2)])[2].reading.standing
     [(0, 2)]
+    >>> try_rule(skip_ignorable, "以下任务不再列出")[0]
+    True
     """
-    if st.text(clause) not in st.words.ignorable:
+    text = st.text(clause)
+    if text not in st.words.ignorable and not st.pats.ignorable.fullmatch(text):
         return False
     if not st.reading.standing:
         st.reading.standing.extend(st.implementing)
@@ -247,10 +231,20 @@ def skip_time(clause: Clause, st: NoteState) -> bool:
 
 
 def _match_verb(clause: str, words) -> tuple[str, str] | None:
+    """The role verb ``clause`` ends in (a PDF line break inside it, 配\n合, is no matter)."""
+    clause = "".join(clause.split())
     for verb, role in words.role_verbs:
         if clause.endswith(verb):
             return verb, role
     return None
+
+
+def _before_last(note: str, start: int, end: int, n: int) -> int:
+    """Where the last ``n`` characters of ``note[start:end]`` that are no blank begin."""
+    while n and end > start:
+        end -= 1
+        n -= not note[end].isspace()
+    return end
 
 
 def read_verb(clause: Clause, st: NoteState) -> bool:
@@ -265,7 +259,7 @@ def read_verb(clause: Clause, st: NoteState) -> bool:
     if not verb:
         return False
     word, role = verb
-    names_end = clause.end - len(word)
+    names_end = _before_last(st.note, clause.start, clause.end, len(word))
     duty = st.pats.duty_modifier.search(st.note, clause.start, names_end)
     if duty:  # 按职能职责负责, 按职责指导: the verb's role, the names before
         names_end = duty.start()
@@ -356,7 +350,9 @@ def settle_pending(st: NoteState) -> None:
     bare list of bodies)."""
     if not st.pending:
         return
-    if st.reading.names or st.reading.standing:
+    if st.reading.lead_rule and not st.reading.names:  # （市甲局、市乙局，列第一位者为牵头单位）
+        assign(st, st.pending, "responsible")
+    elif st.reading.names or st.reading.standing:
         st.reading.dropped += 1
     else:
         st.reading.valid = False

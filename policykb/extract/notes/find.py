@@ -9,8 +9,8 @@ from __future__ import annotations
 from ...patterns import compile_patterns
 from ...read.normalize import fold_punctuation
 from .clauses import NoteName, NoteReading, read_note
-from .names import MAX_NAME, is_name
-from .rules import apply_first_is_lead, resolve_implementing
+from .names import MAX_NAME, is_name, spell_out
+from .rules import apply_lead_rule, resolve_implementing
 
 
 def find_brackets(norm: str, start: int = 0, end: int | None = None, vocab=None) -> list[tuple[int, int]]:
@@ -70,23 +70,30 @@ def closes_paragraph(norm: str, a: int, b: int, vocab=None) -> bool:
             or after in (p.full_stop + "\n", p.full_stop))
 
 
-def read_bare_list(note: str, reading: NoteReading, vocab=None) -> None:
+def read_bare_list(note: str, reading: NoteReading, vocab=None, ruled: bool = False) -> None:
     """A bracket that only lists bodies (（省商务厅、省体育局）) at the close
     of a unit is its note: each name is responsible. Every name must end
     like a body (厅, 局, 委, 人民政府…), so asides such as （零碳） or
-    （2021—2025年） stay asides."""
+    （2021—2025年） stay asides; after a note that said 按职能分工负责，下同
+    (``ruled``), bare lists are the plan's notes and one such name is enough
+    (（省能源局、各市（州）、省有关部门）)."""
     pats = compile_patterns(vocab).notes
     words = pats.words
     names = [note[s:e] for s, e in reading.bare]
-    if names and all(is_name(n, words) and n.endswith(words.body_endings) and not pats.aside.search(n)
-                     for n in names):
+    # an elliptical part (市 of 市、区机管局) ends as the name it stands for
+    bodies = [(full or n).endswith(words.body_endings) for n, full in zip(names, spell_out(names, vocab))]
+    if names and all(is_name(n, words) and not pats.aside.search(n) for n in names) and (
+            all(bodies) or (ruled and any(bodies))):
         reading.names = [NoteName(s, e, "responsible") for s, e in reading.bare]
         reading.valid = True
 
 
-def find_notes(norm: str, start: int = 0, end: int | None = None, vocab=None) -> list[tuple[int, int, NoteReading]]:
+def find_notes(norm: str, start: int = 0, end: int | None = None, vocab=None,
+               bare_rule: int | None = None) -> list[tuple[int, int, NoteReading]]:
     """The responsibility notes in ``norm[start:end]``: spans and readings,
-    in reading order. A bracket inside a note line belongs to the line.
+    in reading order. A bracket inside a note line belongs to the line;
+    after ``bare_rule`` (where the plan said 按职能分工负责，下同) bare lists
+    read more freely (:func:`read_bare_list`).
 
     >>> t = "1．制定方案。推动低碳（零碳）建筑试点。（市住房城乡建委负责）"
     >>> [t[a:b] for a, b, _ in find_notes(t)]
@@ -100,16 +107,17 @@ def find_notes(norm: str, start: int = 0, end: int | None = None, vocab=None) ->
     for a, b in sorted(spans):
         reading = read_note(norm[a:b], vocab)
         if reading.bare and closes_paragraph(norm, a, b, vocab):
-            read_bare_list(norm[a:b], reading, vocab)
+            read_bare_list(norm[a:b], reading, vocab, ruled=bare_rule is not None and bare_rule < a)
         if reading.is_note or (reading.valid and reading.deadline and (a, b) in lines):
             out.append((a, b, reading))
     return out
 
 
-def parse_responsibility(note: str, first_is_lead: bool = False, vocab=None) -> list[tuple[str, str, int, int]]:
+def parse_responsibility(note: str, first_is_lead: bool | str = False, vocab=None) -> list[tuple[str, str, int, int]]:
     """The assignments of one note: ``(as_written, role, start, end)``, spans
     into ``note``. Standing rules of the note itself apply (their term is
-    an ``implementing`` name); ``first_is_lead`` carries a rule stated earlier.
+    an ``implementing`` name); ``first_is_lead`` carries a lead rule stated
+    earlier (True for ``first``, or the rule's kind).
 
     >>> parse_responsibility("（市机关事务局牵头，市财政局等按职责分工负责）")
     [('市机关事务局', 'lead', 1, 7), ('市财政局', 'supporting', 10, 14)]
@@ -122,8 +130,8 @@ def parse_responsibility(note: str, first_is_lead: bool = False, vocab=None) -> 
     reading = read_note(norm, vocab)
     if not reading.is_note:
         return []
-    if first_is_lead or reading.first_is_lead:
-        apply_first_is_lead(reading)
+    earlier = "first" if first_is_lead is True else first_is_lead or None
+    apply_lead_rule(reading, reading.lead_rule or earlier)
     resolve_implementing(reading)
     out = [(note[n.start:n.end], n.role, n.start, n.end) for n in reading.names]
     out += [(note[s:e], "implementing", s, e) for s, e in reading.standing]

@@ -53,6 +53,35 @@ def _list_spans(text: str, start: int, end: int, pats) -> list[tuple[int, int]]:
     return spans
 
 
+def strip_gloss(text: str, a: int, b: int, pats) -> int:
+    """The end of the name ``text[a:b]`` without a gloss in brackets after it
+    (含…, 以下简称…, …下同): 市住房城乡建委〈含市园林局，下同〉 is 市住房城乡建委.
+    A bracket that is part of the name (各市〔州〕人民政府, 各县（区）) stays."""
+    brackets = pats.words.brackets
+    while b - a > 2 and text[b - 1] in brackets.closing:
+        opened = brackets.matching_open(text, a, b - 1)
+        if opened is None or opened <= a or not pats.gloss.fullmatch(text, opened + 1, b - 1):
+            break
+        b = opened
+        while b > a and text[b - 1].isspace():
+            b -= 1
+    return b
+
+
+def drop_glosses(name: str, vocab=None) -> str:
+    """A name without the glosses inside it (its department): the spec keeps
+    ``as_written`` whole where a gloss stands inside a name.
+
+    >>> drop_glosses("各市（含某县，下同）相关主管部门"), drop_glosses("各市〔州〕人民政府")
+    ('各市相关主管部门', '各市〔州〕人民政府')
+    """
+    pats = compile_patterns(vocab).notes
+    for a, b in reversed(pats.words.brackets.outermost(name)):
+        if pats.gloss.fullmatch(name, a + 1, b - 1):
+            name = name[:a] + name[b:]
+    return name
+
+
 def split_names(text: str, start: int = 0, end: int | None = None, vocab=None) -> list[tuple[int, int]]:
     """Spans of the names of a list, split on 、 (and 等和, 和各) outside
     brackets, each trimmed of lead-in words and a trailing 等….
@@ -66,6 +95,9 @@ def split_names(text: str, start: int = 0, end: int | None = None, vocab=None) -
     >>> t = "各市（含某县、某区，下同）相关主管部门"
     >>> [t[a:b] for a, b in split_names(t)]
     ['各市（含某县、某区，下同）相关主管部门']
+    >>> t = "市住房城乡建委〈含市园林局，下同〉、市发展改革委（以下简称市发改委）"
+    >>> [t[a:b] for a, b in split_names(t)]
+    ['市住房城乡建委', '市发展改革委']
     """
     end = len(text) if end is None else end
     pats = compile_patterns(vocab).notes
@@ -78,7 +110,9 @@ def split_names(text: str, start: int = 0, end: int | None = None, vocab=None) -
         m = pats.name_lead_in.match(text, a, b)
         if m:
             a = m.end()
-        b = a + len(pats.generic_tail.sub("", text[a:b]))
+        b = a + len(pats.generic_tail.sub("", text[a:b]).rstrip())
+        b = strip_gloss(text, a, b, pats)
+        b = a + len(pats.generic_tail.sub("", text[a:b]).rstrip())
         if b > a:
             out.append((a, b))
     return out
@@ -102,3 +136,55 @@ def role_mark(note: str, s: int, e: int, vocab=None) -> tuple[int, str | None]:
     if role is None:
         return e, None
     return opened, "responsible" if role == "by_duty" else role
+
+
+def _level_head(name: str, e: dict) -> tuple[str, str]:
+    """A name's level word (after 各) and the words after it: 区机管局 -> ('区', '机管局')."""
+    rest = name[len(e["each"]):] if name.startswith(e["each"]) else name
+    if rest.startswith(tuple(e["not_levels"])):
+        return "", rest
+    level = next((w for w in sorted(e["levels"], key=len, reverse=True) if rest.startswith(w)), "")
+    return level, rest[len(level):]
+
+
+def spell_out(names: list[str], vocab=None, own_level: str | None = None) -> list[str | None]:
+    """The spelled-out name of each elliptical part of one 、-list (None
+    for a name written in full): a bare level word takes the head of the
+    next full name. A full name with the plan's own level word
+    (``own_level``: 市 in a city's plan) is the plan's own body and lends
+    no head to a part that says 各: in a city's 各区、市发展改革委, 各区 are the
+    district governments (but 省、市有关部门 is 省有关部门 and 市有关部门).
+
+    >>> spell_out(["市", "区机管局"]), spell_out(["各市", "州", "县人民政府"])
+    (['市机管局', None], ['各市人民政府', '州人民政府', None])
+    >>> spell_out(["各区", "县级市"]), spell_out(["市财政局", "区机管局"])
+    ([None, None], [None, None])
+    >>> spell_out(["各市（州）", "县（市、区）人民政府"])
+    ['各市（州）人民政府', None]
+    >>> spell_out(["市", "县（区）人民政府"]), spell_out(["省", "市场监管局"])
+    (['市人民政府', None], [None, None])
+    >>> spell_out(["各区", "市发展改革委"], own_level="市"), spell_out(["省", "市有关部门"], own_level="市")
+    ([None, None], ['省有关部门', None])
+    """
+    e = compile_patterns(vocab).notes.words.ellipsis
+    out: list[str | None] = [None] * len(names)
+    head, own = "", False
+    for i in range(len(names) - 1, -1, -1):
+        level, rest = _level_head(names[i], e) if e else ("", names[i])
+        if level and not _skip_aside(rest, vocab):  # a bare level word (各市（州）): the next full name's head
+            each = names[i].startswith(e["each"])
+            out[i] = names[i] + head if head and not (own and each) else None
+        else:
+            head, own = (_skip_aside(rest, vocab), level == own_level) if level else ("", False)
+    return out
+
+
+def _skip_aside(rest: str, vocab=None) -> str:
+    """The head without an aside that opens it: （区）人民政府 -> 人民政府."""
+    brackets = compile_patterns(vocab).notes.words.brackets
+    if rest[:1] in brackets.opening:
+        close = next((i for i in range(1, len(rest)) if rest[i] in brackets.closing
+                      and brackets.matching_open(rest, 0, i) == 0), None)
+        if close is not None:
+            return rest[close + 1:]
+    return rest
