@@ -19,6 +19,7 @@ from ..models import PolicyKBError, Source
 from ..patterns import compile_patterns
 from ..vocab import default_vocabulary
 from .normalize import fold_punctuation
+from .pdflines import text_lines
 from .tables import find_task_header, render_table
 
 # pdfplumber writes a space for a gap between characters wider than this
@@ -87,7 +88,8 @@ def _page_lines(page, number: int, vocab, task_tables: list) -> list[Line]:
         boxes = [t.bbox for t in tables]
         page = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)
                            if "x0" in obj and "top" in obj else True)
-    for raw in page.extract_text_lines(return_chars=False, strip=True, x_tolerance_ratio=GAP_AS_SPACE):
+    han = compile_patterns(vocab).read.han
+    for raw in text_lines(page, han, vocab.read.line_overlap, x_tolerance_ratio=GAP_AS_SPACE):
         text = raw["text"].strip()
         if text:
             lines.append(Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], number))

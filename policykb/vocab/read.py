@@ -27,6 +27,7 @@ class ReadWords:
     page_number_patterns: tuple[str, ...]
     margin_lines: int
     running_share: float
+    line_overlap: float
     traditional_share: float
     traditional_min_chars: int
     heavenly_stems: str
@@ -64,6 +65,7 @@ def build(files) -> ReadWords:
         page_number_patterns=tuple(pdf["page_number_patterns"]),
         margin_lines=int(pdf["margin_lines"]),
         running_share=float(pdf["running_share"]),
+        line_overlap=float(pdf["line_overlap"]),
         traditional_share=float(script["traditional_share"]),
         traditional_min_chars=int(script["traditional_min_chars"]),
         heavenly_stems=data["docx"]["heavenly_stems"],
