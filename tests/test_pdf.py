@@ -8,7 +8,7 @@ import pytest
 
 from policykb.pipeline import extract_file
 from policykb.read import read_document
-from test_formats import paragraphs, unique, write_pdf
+from test_formats import PDF_FONT, paragraphs, unique, write_pdf
 
 # a plan of our own wording: a heading, a target paragraph with a document
 # number and a note, a second task
@@ -36,3 +36,117 @@ def test_displaced_digits_give_the_targets(tmp_path):
     assert ("全市单位地区生产总值能源消耗", 14, "%", 2025, 2020) in got
     assert ("规模以上工业单位增加值能耗", 15, "%", 2025, None) in got
     assert [task.path for task in record.tasks] == ["1.1", "1.2"]
+
+
+# ---------------------------------------------------------------- line breaks
+
+WIDTH = 20  # characters a full line holds in write_printed
+
+
+def register_font():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
+
+
+def printed_lines(paragraph: str, indent: int = 2) -> list[tuple[str, float, bool]]:
+    """A paragraph wrapped at ``WIDTH`` characters, and ended early at each
+    ``|`` (where line breaking left a line short); each line with its width
+    in characters and whether a ``|`` ended it."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register_font()
+    lines, line, x = [], "", float(indent)
+    for k, part in enumerate(paragraph.split("|")):
+        if k:
+            lines.append((line, x, True))
+            line, x = "", 0.0
+        for ch in part:
+            w = pdfmetrics.stringWidth(ch, PDF_FONT, 12) / 12
+            if x + w > WIDTH + 1e-6:
+                lines.append((line, x, False))
+                line, x = "", 0.0
+            line, x = line + ch, x + w
+    return lines + [(line, x, False)]
+
+
+def write_printed(paragraphs_with_breaks: list[str], path, indent: int = 2, furniture: tuple[str, ...] = ()):
+    """Print paragraphs on a measure of ``WIDTH`` characters, each opening
+    ``indent`` characters in, broken as :func:`printed_lines` says;
+    ``furniture``: lines over the text (a web print's title and URL) and,
+    the last one, under it."""
+    from reportlab.pdfgen import canvas
+
+    register_font()
+    size = 12
+    pdf = canvas.Canvas(str(path), pagesize=(WIDTH * size + 144, 842))
+    pdf.setFont(PDF_FONT, size)
+    for i, line in enumerate(furniture[:-1]):
+        pdf.drawString(20, 820 - i * 10, line)
+    if furniture:
+        pdf.drawString(20, 20, furniture[-1])
+    y = 780
+    for paragraph in paragraphs_with_breaks:
+        for i, (line, _, _) in enumerate(printed_lines(paragraph, indent)):
+            pdf.drawString(72 + (indent * size if i == 0 else 0), y, line)
+            y -= size * 1.6
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+# paragraphs of our own wording, each broken where the genre's breaks fall
+# (inside a department name, a note's keyword, a year, a unit, a bracketed
+# group), the line before a character or two short of the margin
+BROKEN = unique([
+    ("name", "（一）推进工业节能。实施钢铁、建材、石化等行业节能降碳改造，推动企业能效达到标杆水平。"
+             "（牵头单位：省经信委、省发改|委；配合单位：省工业和信息化厅）"),
+    ("keyword", "（二）推进建筑节能。新建建筑全面执行绿色建筑标准，推进既有建筑改造。（责|"
+                "任单位：市住房城乡建委、市发展改革委）"),
+    ("year", "（三）推进交通节能。加快新能源汽车、充电桩、换电站和加氢站推广应用，到2|"
+             "025年，新增新能源汽车比例达到30%。（责任单位：市交通局）"),
+    ("unit", "（四）压减落后产能。加大落后产能淘汰力度，全年退出水泥熟料和平板玻璃产能50万|"
+             "吨。（牵头单位：省工业和信息化厅）"),
+    ("bracket group", "（五）强化项目监管。严肃查处违规建设项目。（各设区市政府、济源示范区、各|"
+                      "〔市〕县政府，省生态环境厅、省应急管理厅负责）"),
+])
+CLOSING = "（六）开展全民行动。倡导简约适度、绿色低碳、文明健康的生活方式，推动形成绿色低碳的社会风尚。"
+
+
+@pytest.mark.parametrize("name,paragraph", BROKEN)
+def test_each_break_falls_a_character_or_two_short(name, paragraph):
+    """Kept honest: a row whose broken line did not nearly fill the measure
+    would test nothing."""
+    broken = [width for _, width, forced in printed_lines(paragraph) if forced]
+    assert broken and all(WIDTH - 3 < width < WIDTH for width in broken)
+
+
+def test_breaks_inside_names_keywords_years_and_units_do_not_survive(tmp_path):
+    path = write_printed([p for _, p in BROKEN] + [CLOSING], tmp_path / "broken.pdf")
+    assert read_document(path).text.splitlines() == [p.replace("|", "") for _, p in BROKEN] + [CLOSING]
+
+
+def test_broken_notes_give_whole_departments(tmp_path):
+    path = write_printed(["一、重点任务"] + [p for _, p in BROKEN], tmp_path / "broken.pdf")
+    record = extract_file(path)
+    departments = {a.as_written for task in record.tasks for a in task.assignments}
+    assert {"省发改委", "市住房城乡建委", "市交通局", "省工业和信息化厅", "省应急管理厅"} <= departments
+    assert not {"委", "任单位", "厅"} & departments
+    assert (30, "%", 2025) in {(t.value, t.unit, t.target_year) for t in record.targets}
+
+
+# a line that ends in a closing mark more than a character and a half short
+# of the margin ends its paragraph, and so does a heading however it stands
+ENDS = unique([
+    ("closing mark", ["（一）加强组织领导。各地区各部门要把节能减排摆在突出位置，落实工作责任。|", "（二）强化监督考核。"]),
+    ("heading", ["一、总体要求|", "（一）指导思想。坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。"]),
+])
+
+
+@pytest.mark.parametrize("name,lines", ENDS)
+@pytest.mark.parametrize("indent", [0, 2])
+def test_paragraph_ends_survive(tmp_path, name, lines, indent):
+    path = write_printed([CLOSING] + lines + [CLOSING], tmp_path / "ends.pdf", indent=indent)
+    assert read_document(path).text.splitlines() == [CLOSING] + [p.strip("|") for p in lines] + [CLOSING]

@@ -142,6 +142,27 @@ def _edge(values: list[float], tolerance: float, largest: bool) -> float:
     return ordered[0]
 
 
+def _measure_edge(values: list[float], tolerance: float) -> float:
+    """The right margin: where most lines end, the furthest such x.
+
+    A full line does not always reach the measure's edge: a closing mark may
+    not open a line, so the character before it moves down with it, and a
+    run of digits or Latin letters is never split, so lines end up to a
+    character or two short (ragged in a web print); lines that end in a mark
+    or a figure run a little past the edge. The outermost x two lines reach
+    is therefore not the margin, and judging against it would end a
+    paragraph at every such line (inside a name, a note, a quantity). The
+    margin is the end the most lines share (within ``tolerance``).
+
+    >>> _measure_edge([500, 516, 516.2, 515.8, 524.4, 524.3, 300], 6)
+    516.2
+    """
+    def shared(v: float) -> int:
+        return sum(1 for w in values if abs(w - v) <= tolerance)
+
+    return max(values, key=lambda v: (shared(v), v))
+
+
 def join_lines(pages: list[list[Line]], vocab=None) -> list[str]:
     """Rebuild paragraphs from the body lines of each page, in order.
 
@@ -157,7 +178,7 @@ def join_lines(pages: list[list[Line]], vocab=None) -> list[str]:
         return []
     size = median(line.bottom - line.top for line in text) or 10.0
     left = _edge([line.x0 for line in text], size / 4, largest=False)
-    right = _edge([line.x1 for line in text], size / 2, largest=True)
+    right = _measure_edge([line.x1 for line in text], size / 2)
     gaps = [b.top - a.bottom for a, b in zip(text, text[1:]) if a.page == b.page and b.top > a.bottom]
     gap = median(gaps) if gaps else size
     # where paragraphs open indented, indentation alone tells a new paragraph
@@ -234,11 +255,28 @@ def _from_table(j: Join) -> bool:
 def _stops_short(j: Join) -> bool:
     """The line before stops short of the right margin: its paragraph ended.
 
-    >>> _stops_short(Join(Line("2020年下降14%。", 72, 150, 0, 12, 1), Line("三、实施", 96, 240, 16, 28, 1),
-    ...                   Measure(72, 300, 12, 4)))
+    A line that ends in a paragraph's closing mark (。；：） and the like,
+    ``read.yml`` ``paragraph_end_marks``) counts as short a character and a
+    half before the margin. A line that ends mid-clause (on a character, a
+    figure, 、 or ，) is allowed ``ragged_chars``: line breaking leaves such a
+    line short when the next character may not open a line (a closing mark
+    pulls the character before it down), when a figure or a bracketed group
+    (〔市〕) is not split, and at every line of a web print's ragged edge; a
+    paragraph seldom ends there (a heading or a title ends far shorter, or is
+    set off).
+
+    >>> m = Measure(72, 300, 12, 4)
+    >>> _stops_short(Join(Line("2020年下降14%。", 72, 150, 0, 12, 1), Line("三、实施", 96, 240, 16, 28, 1), m))
+    True
+    >>> _stops_short(Join(Line("各省直管县", 72, 270, 0, 12, 1), Line("〔市〕政府", 72, 240, 16, 28, 1), m))
+    False
+    >>> _stops_short(Join(Line("2020年下降14%。", 72, 270, 0, 12, 1), Line("三、实施", 72, 240, 16, 28, 1), m))
     True
     """
-    return j.prev.x1 < j.page.right - 1.5 * j.page.size
+    words = default_vocabulary(j.vocab).read
+    ended = j.prev.text.endswith(tuple(words.paragraph_end_marks))
+    allowance = 1.5 if ended else max(1.5, words.ragged_chars)
+    return j.prev.x1 < j.page.right - allowance * j.page.size
 
 
 def _set_off(j: Join) -> bool:

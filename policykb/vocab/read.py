@@ -28,6 +28,8 @@ class ReadWords:
     margin_lines: int
     running_share: float
     line_overlap: float
+    paragraph_end_marks: str
+    ragged_chars: float
     traditional_share: float
     traditional_min_chars: int
     heavenly_stems: str
@@ -66,6 +68,8 @@ def build(files) -> ReadWords:
         margin_lines=int(pdf["margin_lines"]),
         running_share=float(pdf["running_share"]),
         line_overlap=float(pdf["line_overlap"]),
+        paragraph_end_marks=str(pdf["paragraph_end_marks"]),
+        ragged_chars=float(pdf["ragged_chars"]),
         traditional_share=float(script["traditional_share"]),
         traditional_min_chars=int(script["traditional_min_chars"]),
         heavenly_stems=data["docx"]["heavenly_stems"],
