@@ -8,13 +8,14 @@ import pytest
 
 from policykb.pipeline import extract_file
 from policykb.read import read_document
+from policykb.read.normalize import close_number_blanks
 from test_formats import PDF_FONT, paragraphs, unique, write_pdf
 
 # a plan of our own wording: a heading, a target paragraph with a document
 # number and a note, a second task
 DISPLACED_PLAN = """一、总体要求
-（一）主要目标。到2025年，全市单位地区生产总值能源消耗比2020年下降14%，化学需氧量排放总量比2020年下降8%，落实川发改〔2023〕15号文件的各项要求。（责任单位：市发展改革委、市生态环境局）
-（二）推进工业节能。到2025年，规模以上工业单位增加值能耗下降15%，推动PM2.5浓度持续下降。（责任单位：市经济信息委）
+（一）主要目标。确保到2025年全市单位地区生产总值能源消耗比2020年下降14%，化学需氧量排放总量比2020年下降8%，落实川发改〔2023〕15号文件的各项要求。（责任单位：市水利局、市发展改革委）
+（二）推进工业节能。力争到2025年，全市工业增加值能耗比2020年降低15%，推动PM2.5浓度持续下降。（责任单位：市经信局）
 """
 
 
@@ -34,7 +35,7 @@ def test_displaced_digits_give_the_targets(tmp_path):
     record = extract_file(write_pdf(DISPLACED_PLAN, tmp_path / "plan.pdf", latin_shift=-6))
     got = {(t.indicator, t.value, t.unit, t.target_year, t.baseline_year) for t in record.targets}
     assert ("全市单位地区生产总值能源消耗", 14, "%", 2025, 2020) in got
-    assert ("规模以上工业单位增加值能耗", 15, "%", 2025, None) in got
+    assert ("全市工业增加值能耗", 15, "%", 2025, 2020) in got
     assert [task.path for task in record.tasks] == ["1.1", "1.2"]
 
 
@@ -102,17 +103,17 @@ def write_printed(paragraphs_with_breaks: list[str], path, indent: int = 2, furn
 # group), the line before a character or two short of the margin
 BROKEN = unique([
     ("name", "（一）推进工业节能。实施钢铁、建材、石化等行业节能降碳改造，推动企业能效达到标杆水平。"
-             "（牵头单位：省经信委、省发改|委；配合单位：省工业和信息化厅）"),
-    ("keyword", "（二）推进建筑节能。新建建筑全面执行绿色建筑标准，推进既有建筑改造。（责|"
+             "（牵头单位：省经信委、省发改|委；配合单位：省科技厅）"),
+    ("keyword", "（二）推进建筑节能。新建民用建筑全部执行绿色标准，推进既有建筑改造。（责|"
                 "任单位：市住房城乡建委、市发展改革委）"),
     ("year", "（三）推进交通节能。加快新能源汽车、充电桩、换电站和加氢站推广应用，到2|"
              "025年，新增新能源汽车比例达到30%。（责任单位：市交通局）"),
     ("unit", "（四）压减落后产能。加大落后产能淘汰力度，全年退出水泥熟料和平板玻璃产能50万|"
-             "吨。（牵头单位：省工业和信息化厅）"),
+             "吨。（牵头单位：省经信厅）"),
     ("bracket group", "（五）强化项目监管。严肃查处违规建设项目。（各设区市政府、济源示范区、各|"
                       "〔市〕县政府，省生态环境厅、省应急管理厅负责）"),
 ])
-CLOSING = "（六）开展全民行动。倡导简约适度、绿色低碳、文明健康的生活方式，推动形成绿色低碳的社会风尚。"
+CLOSING = "（六）开展全民行动。鼓励居民节约用水用电，选择公共交通和骑行出行，让绿色低碳成为社会风尚。"
 
 
 @pytest.mark.parametrize("name,paragraph", BROKEN)
@@ -132,7 +133,7 @@ def test_broken_notes_give_whole_departments(tmp_path):
     path = write_printed(["一、重点任务"] + [p for _, p in BROKEN], tmp_path / "broken.pdf")
     record = extract_file(path)
     departments = {a.as_written for task in record.tasks for a in task.assignments}
-    assert {"省发改委", "市住房城乡建委", "市交通局", "省工业和信息化厅", "省应急管理厅"} <= departments
+    assert {"省发改委", "市住房城乡建委", "市交通局", "省经信厅", "省应急管理厅"} <= departments
     assert not {"委", "任单位", "厅"} & departments
     assert (30, "%", 2025) in {(t.value, t.unit, t.target_year) for t in record.targets}
 
@@ -140,8 +141,8 @@ def test_broken_notes_give_whole_departments(tmp_path):
 # a line that ends in a closing mark more than a character and a half short
 # of the margin ends its paragraph, and so does a heading however it stands
 ENDS = unique([
-    ("closing mark", ["（一）加强组织领导。各地区各部门要把节能减排摆在突出位置，落实工作责任。|", "（二）强化监督考核。"]),
-    ("heading", ["一、总体要求|", "（一）指导思想。坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。"]),
+    ("closing mark", ["（一）压实工作责任。各区县要把节能减排摆到突出位置，逐级分解目标任务。|", "（二）强化监督考核。"]),
+    ("heading", ["一、总体要求|", "（一）指导思想。坚持稳中求进，统筹经济发展和节能减排。"]),
 ])
 
 
@@ -150,3 +151,43 @@ ENDS = unique([
 def test_paragraph_ends_survive(tmp_path, name, lines, indent):
     path = write_printed([CLOSING] + lines + [CLOSING], tmp_path / "ends.pdf", indent=indent)
     assert read_document(path).text.splitlines() == [CLOSING] + [p.strip("|") for p in lines] + [CLOSING]
+
+
+def test_a_deeply_indented_first_line_runs_on(tmp_path):
+    """A numbered item opening five characters in, its first line nearly
+    full: not a centred or right-set line, so its paragraph carries on."""
+    item = "3.推进机构节能。年底前机关创|建成为节约型机关，实施既有建筑节能改造。"
+    assert WIDTH - 3 < printed_lines(item, 5)[0][1] < WIDTH
+    path = write_printed([CLOSING, item, CLOSING], tmp_path / "deep.pdf", indent=5)
+    assert read_document(path).text.splitlines() == [CLOSING, item.replace("|", ""), CLOSING]
+
+
+# ---------------------------------------------------------------- blanks in quantities
+
+BLANKS = unique([
+    ("到 2025 年，单位产值能耗下降 13.5%。", "到2025年，单位产值能耗下降13.5%。"),
+    ("覆盖率达到 55 %，新增处理能力 2.5 万吨/日。", "覆盖率达到55%，新增处理能力2.5万吨/日。"),
+    ("推动超过 150 个节水改造项目", "推动超过150个节水改造项目"),
+    ("完成期限：8 月底", "完成期限：8月底"),
+    ("（2021 — 2025 年）", "（2021—2025年）"),
+    # blanks that are not inside a quantity stay
+    ("中共某某市委  某某市人民政府", "中共某某市委  某某市人民政府"),
+    ("PM 2.5 浓度", "PM 2.5浓度"),
+    ("指标\u30002025年", "指标\u30002025年"),
+    ("共 1 000 家", "共1 000家"),
+])
+
+
+def test_blanks_inside_quantities_are_removed():
+    got = [(printed, close_number_blanks(printed)) for printed, _ in BLANKS]
+    assert got == BLANKS
+
+
+def test_blanks_in_a_pdf_give_the_targets(tmp_path):
+    plan = ("一、主要目标\n（一）能耗目标。到 2025 年，全市单位地区生产总值能源消耗比 2020 年下降 14 %，"
+            "新建建筑中绿色建筑占比达到 100%。（责任单位：市统计局）")
+    path = write_pdf(plan, tmp_path / "blanks.pdf", header="")
+    text = read_document(path).text
+    assert "到2025年" in text and "比2020年下降14%" in text
+    got = {(t.value, t.unit, t.target_year, t.baseline_year) for t in extract_file(path).targets}
+    assert {(14, "%", 2025, 2020), (100, "%", 2025, None)} <= got

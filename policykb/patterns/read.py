@@ -26,6 +26,7 @@ class ReadPatterns:
     han_with_compat: re.Pattern
     break_in_cjk: re.Pattern
     opening: re.Pattern
+    number_blank: re.Pattern
 
 
 def compile(vocab) -> ReadPatterns:
@@ -42,4 +43,8 @@ def compile(vocab) -> ReadPatterns:
         break_in_cjk=re.compile(rf"(?<=[{cjk}])[ \x00]*\x00[ \x00]*(?=[{cjk}])"),
         # a folded line that opens with a heading label of the ladder
         opening=re.compile(rf"\s*(?:{ladder_regex(vocab.layout)})"),
+        # blanks a PDF's text layer puts between Chinese and a figure (到 2025),
+        # and between a figure and what follows it: its unit, 年, % (150 个, 70 %);
+        # an ideographic space is kept (it separates a table row's cells)
+        number_blank=re.compile(rf"(?<=[{cjk}])[ \xa0]+(?=\d)|(?<=\d)[ \xa0]+(?=[{cjk}%‰])"),
     )

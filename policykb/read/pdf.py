@@ -18,7 +18,7 @@ from statistics import median
 from ..models import PolicyKBError, Source
 from ..patterns import compile_patterns
 from ..vocab import default_vocabulary
-from .normalize import fold_punctuation
+from .normalize import close_number_blanks, fold_punctuation
 from .pdflines import text_lines
 from .tables import find_task_header, render_table
 
@@ -282,11 +282,22 @@ def _stops_short(j: Join) -> bool:
 def _set_off(j: Join) -> bool:
     """The line before is centred or set right (a title, a signature).
 
-    >>> _set_off(Join(Line("重庆市人民政府", 200, 300, 0, 12, 1), Line("2022年9月18日", 200, 300, 16, 28, 1),
-    ...               Measure(72, 300, 12, 4)))
+    It starts more than four characters in from the left margin and is
+    shorter than a paragraph's first line can be. A first line under the deepest
+    indent (``read.yml`` ``deepest_indent``: a numbered item set five
+    characters in) that ends a ragged allowance (``ragged_chars``) short of
+    the margin spans the measure less those two; it carries on.
+
+    >>> m = Measure(72, 300, 12, 4)
+    >>> _set_off(Join(Line("重庆市人民政府", 200, 300, 0, 12, 1), Line("2022年9月18日", 200, 300, 16, 28, 1), m))
     True
+    >>> _set_off(Join(Line("13.推进公共机构节能。到年底前县级以上机关创", 122, 290, 0, 12, 1),
+    ...               Line("建成节约型机关。", 72, 170, 16, 28, 1), m))
+    False
     """
-    return j.prev.x0 > j.page.left + 4 * j.page.size
+    prev, page, words = j.prev, j.page, default_vocabulary(j.vocab).read
+    first_line = page.right - page.left - (words.deepest_indent + words.ragged_chars) * page.size
+    return prev.x0 > page.left + 4 * page.size and prev.x1 - prev.x0 < first_line
 
 
 def _indented(j: Join) -> bool:
@@ -360,7 +371,7 @@ def read_pdf(path, data: bytes, vocab=None) -> Source:
         raise PolicyKBError(path, f"cannot read the PDF: corrupt, truncated or encrypted ({detail})") from None
     if not any(pages):
         raise PolicyKBError(path, "the PDF has no text layer (a scan? run OCR first)")
-    text = "\n".join(join_lines(drop_page_furniture(pages, vocab), vocab))
+    text = close_number_blanks("\n".join(join_lines(drop_page_furniture(pages, vocab), vocab)), vocab)
     warnings = []
     unmapped = len(_CID.findall(text))
     if unmapped:

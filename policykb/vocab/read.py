@@ -30,6 +30,7 @@ class ReadWords:
     line_overlap: float
     paragraph_end_marks: str
     ragged_chars: float
+    deepest_indent: float
     traditional_share: float
     traditional_min_chars: int
     heavenly_stems: str
@@ -70,6 +71,7 @@ def build(files) -> ReadWords:
         line_overlap=float(pdf["line_overlap"]),
         paragraph_end_marks=str(pdf["paragraph_end_marks"]),
         ragged_chars=float(pdf["ragged_chars"]),
+        deepest_indent=float(pdf["deepest_indent"]),
         traditional_share=float(script["traditional_share"]),
         traditional_min_chars=int(script["traditional_min_chars"]),
         heavenly_stems=data["docx"]["heavenly_stems"],
