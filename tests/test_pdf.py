@@ -42,6 +42,7 @@ def test_displaced_digits_give_the_targets(tmp_path):
 # ---------------------------------------------------------------- line breaks
 
 WIDTH = 20  # characters a full line holds in write_printed
+FLUSH = "<"  # a paragraph that write_printed sets flush left
 
 
 def register_font():
@@ -75,7 +76,8 @@ def printed_lines(paragraph: str, indent: int = 2) -> list[tuple[str, float, boo
 
 def write_printed(paragraphs_with_breaks: list[str], path, indent: int = 2, furniture: tuple[str, ...] = ()):
     """Print paragraphs on a measure of ``WIDTH`` characters, each opening
-    ``indent`` characters in, broken as :func:`printed_lines` says;
+    ``indent`` characters in (one that starts with ``FLUSH`` at the margin),
+    broken as :func:`printed_lines` says;
     ``furniture``: lines over the text (a web print's title and URL) and,
     the last one, under it."""
     from reportlab.pdfgen import canvas
@@ -90,8 +92,9 @@ def write_printed(paragraphs_with_breaks: list[str], path, indent: int = 2, furn
         pdf.drawString(20, 20, furniture[-1])
     y = 780
     for paragraph in paragraphs_with_breaks:
-        for i, (line, _, _) in enumerate(printed_lines(paragraph, indent)):
-            pdf.drawString(72 + (indent * size if i == 0 else 0), y, line)
+        first = 0 if paragraph.startswith(FLUSH) else indent
+        for i, (line, _, _) in enumerate(printed_lines(paragraph.removeprefix(FLUSH), first)):
+            pdf.drawString(72 + (first * size if i == 0 else 0), y, line)
             y -= size * 1.6
     pdf.showPage()
     pdf.save()
@@ -160,6 +163,39 @@ def test_a_deeply_indented_first_line_runs_on(tmp_path):
     assert WIDTH - 3 < printed_lines(item, 5)[0][1] < WIDTH
     path = write_printed([CLOSING, item, CLOSING], tmp_path / "deep.pdf", indent=5)
     assert read_document(path).text.splitlines() == [CLOSING, item.replace("|", ""), CLOSING]
+
+
+# ---------------------------------------------------------------- headings and web prints
+
+# its last line fills the measure and ends the sentence
+FULL_LAST_LINE = "（一）主要目标。力争到2025年，全市节能减排工作取得明显成效，重点行业能效全面提升，绿色低碳的生产生活方式已初步形成。"
+
+
+def test_a_flush_left_heading_after_a_full_line_opens_a_paragraph(tmp_path):
+    """Body paragraphs indented, headings set at the margin: a heading after
+    a line that fills the measure and ends its sentence stands alone."""
+    assert printed_lines(FULL_LAST_LINE)[-1][1] == WIDTH
+    heading = "二、重点任务"
+    path = write_printed([FULL_LAST_LINE, FLUSH + heading, CLOSING], tmp_path / "flush.pdf")
+    assert read_document(path).text.splitlines() == [FULL_LAST_LINE, heading, CLOSING]
+
+
+WEB_FURNITURE = unique([
+    ("chrome", ("2024/5/6 10:21 某某市人民政府关于印发节能工作方案的通知_某某市人民政府网",
+                "https://www.example.gov.cn/zwgk/2024/0506/c123.html 1/1")),
+    ("firefox", ("某某市人民政府关于印发节能工作方案的通知 https://www.example.gov.cn/zwgk/c123.html",
+                 "1 of 1")),
+    ("dated footer", ("第 1 页", "某某市人民政府网 2024-05-06 10:21")),
+])
+
+
+@pytest.mark.parametrize("name,furniture", WEB_FURNITURE)
+def test_a_web_print_loses_its_furniture(tmp_path, name, furniture):
+    """A browser's print of a plan's page: print date, title and address in
+    the margins, one page, the text ragged at the right."""
+    body = [p for _, p in BROKEN] + [CLOSING]
+    path = write_printed(body, tmp_path / "web.pdf", furniture=furniture)
+    assert read_document(path).text.splitlines() == [p.replace("|", "") for p in body]
 
 
 # ---------------------------------------------------------------- blanks in quantities

@@ -22,6 +22,7 @@ class ReadPatterns:
 
     drop_lines: tuple[re.Pattern, ...]
     page_number: tuple[re.Pattern, ...]
+    print_furniture: tuple[re.Pattern, ...]
     han: re.Pattern
     han_with_compat: re.Pattern
     break_in_cjk: re.Pattern
@@ -36,6 +37,7 @@ def compile(vocab) -> ReadPatterns:
     return ReadPatterns(
         drop_lines=tuple(re.compile(p) for p in words.drop_line_patterns),
         page_number=tuple(re.compile(p) for p in words.page_number_patterns),
+        print_furniture=tuple(re.compile(p) for p in words.print_furniture_patterns),
         han=re.compile(f"[{HAN}]"),
         # the script detector counts compatibility ideographs too
         han_with_compat=re.compile(f"[{HAN_WITH_COMPAT}]"),

@@ -209,16 +209,24 @@ def _indented(j: Join) -> bool:
 
 
 def _opens_at_margin(j: Join) -> bool:
-    """Where paragraphs open unindented: a heading label opens one, and a
-    colon outside brackets (addressees, 意见如下：) ends one; a colon in a note
-    (（责任单位：) does not.
+    """A heading label at the margin opens a paragraph where paragraphs open
+    unindented, and a colon outside brackets (addressees, 意见如下：) ends
+    one; a colon in a note (（责任单位：) does not. Where paragraphs open
+    indented, a label at the margin opens one only after a sentence's end
+    (a heading set flush left); after a comma or a semicolon it is a list
+    running on inline (企业；（3）符合…).
 
-    >>> _opens_at_margin(Join(Line("全市单位地区生产总值能源消耗比", 72, 300, 0, 12, 1), Line("（一）加强领导", 72, 240, 16, 28, 1),
-    ...                       Measure(72, 300, 12, 4)))
+    >>> m = Measure(72, 300, 12, 4)
+    >>> _opens_at_margin(Join(Line("全市单位地区生产总值能源消耗比", 72, 300, 0, 12, 1), Line("（一）加强领导", 72, 240, 16, 28, 1), m))
     True
+    >>> deep = Measure(72, 300, 12, 4, indented=True)
+    >>> [_opens_at_margin(Join(Line(end, 72, 300, 0, 12, 1), Line("二、重点任务", 72, 150, 16, 28, 1), deep))
+    ...  for end in ["节能减排取得明显成效。", "推动重点企业；"]]
+    [True, False]
     """
     if j.page.indented:
-        return False
+        ended = j.prev.text.endswith(tuple(default_vocabulary(j.vocab).read.sentence_end_marks))
+        return ended and _opens_heading(j.line.text, j.vocab)
     colon = j.prev.text.endswith(("：", ":")) and not j.in_brackets
     return _opens_heading(j.line.text, j.vocab) or colon
 

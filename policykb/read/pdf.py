@@ -91,6 +91,17 @@ def is_page_number(text: str, vocab=None) -> bool:
     return any(p.match(text.strip()) for p in compile_patterns(default_vocabulary(vocab)).read.page_number)
 
 
+def is_print_furniture(text: str, vocab=None) -> bool:
+    """Whether a margin line is what a browser prints around a web page: the
+    print date and time, the page's address.
+
+    >>> [is_print_furniture(t) for t in ["2024/5/6 10:21 某市人民政府网", "https://www.example.gov.cn/a.html 1/3",
+    ...                                  "到2025年", "（网址：https://www.example.gov.cn）"]]
+    [True, True, False, False]
+    """
+    return any(p.match(text.strip()) for p in compile_patterns(default_vocabulary(vocab)).read.print_furniture)
+
+
 def _margin(lines: list[Line], vocab) -> list[Line]:
     lines = [line for line in lines if not line.whole]
     k = vocab.read.margin_lines
@@ -98,8 +109,10 @@ def _margin(lines: list[Line], vocab) -> list[Line]:
 
 
 def drop_page_furniture(pages: list[list[Line]], vocab=None) -> list[list[Line]]:
-    """Remove page numbers and running headers and footers (a line at the top
-    or bottom of a page that recurs, digits aside, on many pages)."""
+    """Remove page numbers, running headers and footers (a line at the top
+    or bottom of a page that recurs, digits aside, on many pages), and what a
+    browser prints in the margin (the print date, the page's address), on a
+    single page too."""
     vocab = default_vocabulary(vocab)
 
     def key(text: str) -> str:
@@ -113,7 +126,8 @@ def drop_page_furniture(pages: list[list[Line]], vocab=None) -> list[list[Line]]
     kept = []
     for lines in pages:
         furniture = {id(line) for line in _margin(lines, vocab)
-                     if is_page_number(line.text, vocab) or key(line.text) in running}
+                     if is_page_number(line.text, vocab) or key(line.text) in running
+                     or is_print_furniture(line.text, vocab)}
         kept.append([line for line in lines if id(line) not in furniture])
     return kept
 
