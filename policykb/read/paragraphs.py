@@ -40,7 +40,7 @@ def _edge(values: list[float], tolerance: float, largest: bool) -> float:
     return ordered[0]
 
 
-def _measure_edge(values: list[float], tolerance: float) -> float:
+def _measure_edge(values: list[float], size: float) -> float:
     """The right margin: where most lines end, the furthest such x.
 
     A full line does not always reach the measure's edge: a closing mark may
@@ -50,15 +50,22 @@ def _measure_edge(values: list[float], tolerance: float) -> float:
     or a figure run a little past the edge. The outermost x two lines reach
     is therefore not the margin, and judging against it would end a
     paragraph at every such line (inside a name, a note, a quantity). The
-    margin is the end the most lines share (within ``tolerance``).
+    margin is the end the most lines share (within half a character), among
+    the ends within four characters of that outermost x (so that many short
+    lines of one length, a column of a table, do not make the margin).
 
-    >>> _measure_edge([500, 516, 516.2, 515.8, 524.4, 524.3, 300], 6)
+    >>> _measure_edge([500, 516, 516.2, 515.8, 524.4, 524.3, 300], 12)
     516.2
+    >>> _measure_edge([200, 200.1, 200.2, 200.3, 516, 515.8, 524.4], 12)
+    516
     """
-    def shared(v: float) -> int:
-        return sum(1 for w in values if abs(w - v) <= tolerance)
+    outer = _edge(values, size / 2, largest=True)
+    near = [v for v in values if v >= outer - 4 * size]
 
-    return max(values, key=lambda v: (shared(v), v))
+    def shared(v: float) -> int:
+        return sum(1 for w in near if abs(w - v) <= size / 2)
+
+    return max(near, key=lambda v: (shared(v), v))
 
 
 def join_lines(pages: list[list[Line]], vocab=None) -> list[str]:
@@ -76,7 +83,7 @@ def join_lines(pages: list[list[Line]], vocab=None) -> list[str]:
         return []
     size = median(line.bottom - line.top for line in text) or 10.0
     left = _edge([line.x0 for line in text], size / 4, largest=False)
-    right = _measure_edge([line.x1 for line in text], size / 2)
+    right = _measure_edge([line.x1 for line in text], size)
     gaps = [b.top - a.bottom for a, b in zip(text, text[1:]) if a.page == b.page and b.top > a.bottom]
     gap = median(gaps) if gaps else size
     # where paragraphs open indented, indentation alone tells a new paragraph
