@@ -39,6 +39,22 @@ def test_displaced_digits_give_the_targets(tmp_path):
     assert [task.path for task in record.tasks] == ["1.1", "1.2"]
 
 
+@pytest.mark.parametrize("shift", [-4.0, 4.0])
+def test_a_run_in_heading_in_a_second_chinese_face_stays_on_its_line(tmp_path, shift):
+    """The heading's own face sets its boxes a few points off the text's."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen import canvas
+
+    register_font()
+    heading, body = "（一）总体要求。", "坚持节约优先，推动能源消费总量得到合理控制。"
+    pdf = canvas.Canvas(str(tmp_path / "faces.pdf"), pagesize=(595, 842))
+    pdf.setFont(PDF_FONT, 12)
+    pdf.drawString(96, 700 + shift, heading)
+    pdf.drawString(96 + pdfmetrics.stringWidth(heading, PDF_FONT, 12), 700, body)
+    pdf.save()
+    assert read_document(tmp_path / "faces.pdf").text.splitlines() == [heading + body]
+
+
 # ---------------------------------------------------------------- line breaks
 
 WIDTH = 20  # characters a full line holds in write_printed
