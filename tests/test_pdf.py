@@ -214,6 +214,50 @@ def test_a_web_print_loses_its_furniture(tmp_path, name, furniture):
     assert read_document(path).text.splitlines() == [p.replace("|", "") for p in body]
 
 
+
+def write_pages(pages: list[list[tuple[float, float, str]]], path):
+    """Pages of (x, y, text) lines, 12 pt."""
+    from reportlab.pdfgen import canvas
+
+    register_font()
+    pdf = canvas.Canvas(str(path), pagesize=(WIDTH * 12 + 144, 842))
+    for lines in pages:
+        pdf.setFont(PDF_FONT, 12)
+        for x, y, text in lines:
+            pdf.drawString(x, y, text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+TASKS = ["（一）推进工业节能。实施钢铁、建材等行|业节能改造。", "（二）推进建筑节能。推进既有公共建筑|节能改造。",
+         "（三）推进交通节能。推动公交车、出租车|电动化。"]
+DEADLINE = "完成时限：2024年6月底前"
+FOOTER = "某某市人民政府办公室印发"
+
+
+def test_a_line_recurring_at_the_foot_of_pages_at_other_heights_stays(tmp_path):
+    """Each task ends on its deadline line near the page's foot, at another
+    height on each page; the footer sits at one height on all of them."""
+    pages = []
+    for i, task in enumerate(TASKS):
+        first, second = task.split("|")
+        y = 200 - 30 * i
+        pages.append([(96, y + 40, first), (72, y + 20, second), (96, y, DEADLINE), (120, 40, FOOTER)])
+    text = read_document(write_pages(pages, tmp_path / "feet.pdf")).text
+    assert text.splitlines() == [line for task in TASKS for line in (task.replace("|", ""), DEADLINE)]
+
+
+def test_a_note_cut_short_at_a_page_foot_goes_on_overleaf(tmp_path):
+    """The page's last line stops far short, inside a note not yet closed."""
+    note = ["（一）推进建筑节能。推进既有公共建筑", "保温改造。（市住房城乡建委、市水务局、市", "机关事务局、市财政局等按各自职"]
+    closing = [line for line, _, _ in printed_lines(CLOSING)]
+    pages = [[(96, 700, note[0]), (72, 680, note[1]), (72, 660, note[2])],
+             [(72, 780, "责分工负责）")] + [(96 if k == 0 else 72, 760 - 20 * k, line) for k, line in enumerate(closing)]]
+    text = read_document(write_pages(pages, tmp_path / "overleaf.pdf")).text
+    assert text.splitlines() == ["".join(note) + "责分工负责）", CLOSING]
+
+
 # ---------------------------------------------------------------- blanks in quantities
 
 BLANKS = unique([

@@ -168,7 +168,9 @@ def _stops_short(j: Join) -> bool:
     pulls the character before it down), when a figure or a bracketed group
     (〔市〕) is not split, and at every line of a web print's ragged edge; a
     paragraph seldom ends there (a heading or a title ends far shorter, or is
-    set off).
+    set off). A page's last line may stop anywhere (a footnote, a figure, the
+    page's own end); when it stops mid-clause inside an open bracket (a note
+    not yet closed), the paragraph goes on overleaf.
 
     >>> m = Measure(72, 300, 12, 4)
     >>> _stops_short(Join(Line("2020年下降14%。", 72, 150, 0, 12, 1), Line("三、实施", 96, 240, 16, 28, 1), m))
@@ -177,9 +179,14 @@ def _stops_short(j: Join) -> bool:
     False
     >>> _stops_short(Join(Line("2020年下降14%。", 72, 270, 0, 12, 1), Line("三、实施", 72, 240, 16, 28, 1), m))
     True
+    >>> _stops_short(Join(Line("（省发展改革委、省商务厅等按职", 72, 200, 700, 712, 1), Line("责分工负责）", 72, 150, 80, 92, 2),
+    ...                   m, in_brackets=True))
+    False
     """
     words = default_vocabulary(j.vocab).read
     ended = j.prev.text.endswith(tuple(words.paragraph_end_marks))
+    if not ended and j.in_brackets and j.line.page != j.prev.page:
+        return False  # a page's last line, cut short mid-note: the note carries on overleaf
     allowance = 1.5 if ended else max(1.5, words.ragged_chars)
     return j.prev.x1 < j.page.right - allowance * j.page.size
 

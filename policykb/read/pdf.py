@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections import Counter
 
 from ..models import PolicyKBError, Source
 from ..patterns import compile_patterns
@@ -25,6 +24,8 @@ from .tables import find_task_header, render_table
 # puts a quarter-em between Chinese and Latin (到 2025 年); neither is a space
 # in the text, while a tab stop or typed spaces (中共辽宁省委  辽宁省人民政府) are
 GAP_AS_SPACE = 0.5
+# points a running header or footer may drift up or down from page to page
+RUNNING_DRIFT = 3.0
 # a glyph whose font has no Unicode mapping: pdfminer writes its font code
 _CID = re.compile(r"\(cid:\d+\)")
 
@@ -109,27 +110,35 @@ def _margin(lines: list[Line], vocab) -> list[Line]:
 
 
 def drop_page_furniture(pages: list[list[Line]], vocab=None) -> list[list[Line]]:
-    """Remove page numbers, running headers and footers (a line at the top
-    or bottom of a page that recurs, digits aside, on many pages), and what a
-    browser prints in the margin (the print date, the page's address), on a
-    single page too."""
+    """Remove page numbers, running headers and footers, and what a browser
+    prints in the margin (the print date, the page's address), on a single
+    page too.
+
+    A running header or footer is a line at the top or bottom of a page that
+    recurs, digits aside, at the same height on many pages; a line of the
+    text that happens to recur near a page's foot (完成时限：…月底前 under
+    every task) stands at a different height on each page, and stays.
+    """
     vocab = default_vocabulary(vocab)
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for number, lines in enumerate(pages):
+        for line in _margin(lines, vocab):
+            seen.setdefault(_running_key(line.text), []).append((number, line.top))
 
-    def key(text: str) -> str:
-        return re.sub(r"\d+", "#", text)
+    def running(line: Line) -> bool:
+        pages_there = {n for n, top in seen.get(_running_key(line.text), ()) if abs(top - line.top) <= RUNNING_DRIFT}
+        return len(pages) >= 2 and len(pages_there) >= max(2, vocab.read.running_share * len(pages))
 
-    seen = Counter()
-    for lines in pages:
-        seen.update({key(line.text) for line in _margin(lines, vocab)})
-    running = {k for k, n in seen.items()
-               if len(pages) >= 2 and n >= 2 and n >= vocab.read.running_share * len(pages)}
     kept = []
     for lines in pages:
         furniture = {id(line) for line in _margin(lines, vocab)
-                     if is_page_number(line.text, vocab) or key(line.text) in running
-                     or is_print_furniture(line.text, vocab)}
+                     if is_page_number(line.text, vocab) or running(line) or is_print_furniture(line.text, vocab)}
         kept.append([line for line in lines if id(line) not in furniture])
     return kept
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text)
 
 
 def read_pdf(path, data: bytes, vocab=None) -> Source:
