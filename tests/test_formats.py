@@ -5,6 +5,7 @@ sections, tasks and targets as the .txt; task tables in .docx; page
 furniture in .pdf; one-line errors for corrupt and unreadable files."""
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from policykb.read import read_document
 SEED_PARAGRAPH = ("到2025年，全市单位地区生产总值能源消耗比2020年下降14%，能源消费总量得到合理控制。"
                   "〔市发展改革委、市经济信息委等按职责分工负责〕")
 PDF_FONT = "STSong-Light"  # a CID font reportlab ships; pdfminer maps it back to Unicode
+LATIN_FONT = "Helvetica"  # the second font digits and Latin letters are set in
+# a run of digits and Latin letters (group 1), or a run of anything else
+MIXED_RUN = re.compile(r"([0-9A-Za-z.%]+)|[^0-9A-Za-z.%]+")
 RUNNING_HEADER = "重庆市人民政府行政规范性文件"
 PAGE_TITLE = "重庆市人民政府关于印发重庆市“十四五”节能减排综合工作实施方案的通知"
 PAGE = "<html><head><title>t</title></head><body>{}</body></html>"
@@ -51,10 +55,14 @@ def write_docx(text: str, path: Path, table: list[list[str]] | None = None) -> P
     return path
 
 
-def write_pdf(text: str, path: Path, size: float = 12, header: str = RUNNING_HEADER, indent: int = 2) -> Path:
+def write_pdf(text: str, path: Path, size: float = 12, header: str = RUNNING_HEADER, indent: int = 2,
+              latin_shift: float | None = None) -> Path:
     """Lay the text out as a government document prints: A4, paragraphs
     indented ``indent`` characters and wrapped at the margin, a running
-    header, and the page number as — N — at the foot."""
+    header, and the page number as — N — at the foot. With ``latin_shift``,
+    digits and Latin letters are set in a second font (Helvetica) whose
+    baseline sits that many points above (below, if negative) the Chinese
+    text's, as office software does with a Western font."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -73,8 +81,20 @@ def write_pdf(text: str, path: Path, size: float = 12, header: str = RUNNING_HEA
         pdf.drawCentredString(width / 2, 45, f"— {state['page']} —")
         pdf.setFont(PDF_FONT, size)
 
+    def runs(line):
+        if latin_shift is None:
+            return [(line, PDF_FONT, 0.0)]
+        return [(m.group(), LATIN_FONT, latin_shift) if m.group(1) else (m.group(), PDF_FONT, 0.0)
+                for m in MIXED_RUN.finditer(line)]
+
+    def line_width(line):
+        return sum(pdfmetrics.stringWidth(run, font, size) for run, font, _ in runs(line))
+
     def draw(x, line):
-        pdf.drawString(x, state["y"], line)
+        for run, font, shift in runs(line):
+            pdf.setFont(font, size)
+            pdf.drawString(x, state["y"] + shift, run)
+            x += pdfmetrics.stringWidth(run, font, size)
         state["y"] -= size * 1.6
         if state["y"] < bottom:
             pdf.showPage()
@@ -86,7 +106,7 @@ def write_pdf(text: str, path: Path, size: float = 12, header: str = RUNNING_HEA
     for paragraph in paragraphs(text):
         x, line = left + indent * size, ""
         for ch in paragraph:
-            if pdfmetrics.stringWidth(line + ch, PDF_FONT, size) > right - x:
+            if line_width(line + ch) > right - x:
                 draw(x, line)
                 x, line = left, ""
             line += ch

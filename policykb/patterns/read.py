@@ -22,10 +22,12 @@ class ReadPatterns:
 
     drop_lines: tuple[re.Pattern, ...]
     page_number: tuple[re.Pattern, ...]
+    print_furniture: tuple[re.Pattern, ...]
     han: re.Pattern
     han_with_compat: re.Pattern
     break_in_cjk: re.Pattern
     opening: re.Pattern
+    number_blank: re.Pattern
 
 
 def compile(vocab) -> ReadPatterns:
@@ -35,6 +37,7 @@ def compile(vocab) -> ReadPatterns:
     return ReadPatterns(
         drop_lines=tuple(re.compile(p) for p in words.drop_line_patterns),
         page_number=tuple(re.compile(p) for p in words.page_number_patterns),
+        print_furniture=tuple(re.compile(p) for p in words.print_furniture_patterns),
         han=re.compile(f"[{HAN}]"),
         # the script detector counts compatibility ideographs too
         han_with_compat=re.compile(f"[{HAN_WITH_COMPAT}]"),
@@ -42,4 +45,8 @@ def compile(vocab) -> ReadPatterns:
         break_in_cjk=re.compile(rf"(?<=[{cjk}])[ \x00]*\x00[ \x00]*(?=[{cjk}])"),
         # a folded line that opens with a heading label of the ladder
         opening=re.compile(rf"\s*(?:{ladder_regex(vocab.layout)})"),
+        # blanks a PDF's text layer puts between Chinese and a figure (到 2025),
+        # and between a figure and what follows it: its unit, 年, % (150 个, 70 %);
+        # an ideographic space is kept (it separates a table row's cells)
+        number_blank=re.compile(rf"(?<=[{cjk}])[ \xa0]+(?=\d)|(?<=\d)[ \xa0]+(?=[{cjk}%‰])"),
     )

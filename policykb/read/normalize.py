@@ -58,3 +58,24 @@ def fold_punctuation(text: str) -> str:
     folded = _CLAUSE_COMMA.sub("，", folded)
     assert len(folded) == len(text)
     return folded
+
+
+def close_number_blanks(text: str, vocab=None) -> str:
+    """Remove the blanks a PDF's text layer puts inside quantities and years.
+
+    Word sets a quarter-em between Chinese and Western characters, and a
+    justified line widens it; the text layer then holds a space there
+    (到 2025 年, 达到 70 %, 2.5 万吨) that the plan does not have. A blank
+    between Chinese and a figure, or between a figure and the character, %
+    or ‰ after it, goes; blanks between Chinese characters (中共某某省委  某某省人民政府),
+    between figures, and ideographic spaces (a table row's cells) stay.
+
+    >>> close_number_blanks("到 2025 年，占比达到 70 %，新增 2.5 万吨，中共甲省委  甲省人民政府，PM 2.5")
+    '到2025年，占比达到70%，新增2.5万吨，中共甲省委  甲省人民政府，PM 2.5'
+    >>> close_number_blanks("指标\u30002025年")
+    '指标\u30002025年'
+    """
+    from ..patterns import compile_patterns
+    from ..vocab import default_vocabulary
+
+    return compile_patterns(default_vocabulary(vocab)).read.number_blank.sub("", text)

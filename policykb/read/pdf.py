@@ -2,23 +2,21 @@
 
 A printed plan's text layer is a stream of lines: page numbers (— 3 —),
 running headers and footers, and paragraphs broken wherever the line or the
-page ended. This module drops the furniture and joins a line to the one
-before it when the one before fills the text width and the new line neither
-is indented nor starts a numbered heading, so a heading or paragraph broken
-at the line or page end comes back whole.
+page ended. This module reads the lines (:mod:`.pdflines` groups characters
+into them), renders ruled tables, drops the furniture, and hands the rest to
+:mod:`.paragraphs`, which joins a broken heading or paragraph back whole.
 """
 from __future__ import annotations
 
 import io
 import re
-from collections import Counter
-from dataclasses import dataclass
-from statistics import median
 
 from ..models import PolicyKBError, Source
 from ..patterns import compile_patterns
 from ..vocab import default_vocabulary
-from .normalize import fold_punctuation
+from .normalize import close_number_blanks
+from .paragraphs import Line, join_lines
+from .pdflines import text_lines
 from .tables import find_task_header, render_table
 
 # pdfplumber writes a space for a gap between characters wider than this
@@ -26,20 +24,10 @@ from .tables import find_task_header, render_table
 # puts a quarter-em between Chinese and Latin (到 2025 年); neither is a space
 # in the text, while a tab stop or typed spaces (中共辽宁省委  辽宁省人民政府) are
 GAP_AS_SPACE = 0.5
+# points a running header or footer may drift up or down from page to page
+RUNNING_DRIFT = 3.0
 # a glyph whose font has no Unicode mapping: pdfminer writes its font code
 _CID = re.compile(r"\(cid:\d+\)")
-
-
-@dataclass
-class Line:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    page: int
-    # a line written from a table row: a paragraph of its own, never joined
-    whole: bool = False
 
 
 def _inside(obj, box) -> bool:
@@ -87,7 +75,8 @@ def _page_lines(page, number: int, vocab, task_tables: list) -> list[Line]:
         boxes = [t.bbox for t in tables]
         page = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)
                            if "x0" in obj and "top" in obj else True)
-    for raw in page.extract_text_lines(return_chars=False, strip=True, x_tolerance_ratio=GAP_AS_SPACE):
+    han = compile_patterns(vocab).read.han
+    for raw in text_lines(page, han, vocab.read.line_overlap, x_tolerance_ratio=GAP_AS_SPACE):
         text = raw["text"].strip()
         if text:
             lines.append(Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], number))
@@ -103,6 +92,17 @@ def is_page_number(text: str, vocab=None) -> bool:
     return any(p.match(text.strip()) for p in compile_patterns(default_vocabulary(vocab)).read.page_number)
 
 
+def is_print_furniture(text: str, vocab=None) -> bool:
+    """Whether a margin line is what a browser prints around a web page: the
+    print date and time, the page's address.
+
+    >>> [is_print_furniture(t) for t in ["2024/5/6 10:21 某市人民政府网", "https://www.example.gov.cn/a.html 1/3",
+    ...                                  "到2025年", "（网址：https://www.example.gov.cn）"]]
+    [True, True, False, False]
+    """
+    return any(p.match(text.strip()) for p in compile_patterns(default_vocabulary(vocab)).read.print_furniture)
+
+
 def _margin(lines: list[Line], vocab) -> list[Line]:
     lines = [line for line in lines if not line.whole]
     k = vocab.read.margin_lines
@@ -110,195 +110,35 @@ def _margin(lines: list[Line], vocab) -> list[Line]:
 
 
 def drop_page_furniture(pages: list[list[Line]], vocab=None) -> list[list[Line]]:
-    """Remove page numbers and running headers and footers (a line at the top
-    or bottom of a page that recurs, digits aside, on many pages)."""
+    """Remove page numbers, running headers and footers, and what a browser
+    prints in the margin (the print date, the page's address), on a single
+    page too.
+
+    A running header or footer is a line at the top or bottom of a page that
+    recurs, digits aside, at the same height on many pages; a line of the
+    text that happens to recur near a page's foot (完成时限：…月底前 under
+    every task) stands at a different height on each page, and stays.
+    """
     vocab = default_vocabulary(vocab)
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for number, lines in enumerate(pages):
+        for line in _margin(lines, vocab):
+            seen.setdefault(_running_key(line.text), []).append((number, line.top))
 
-    def key(text: str) -> str:
-        return re.sub(r"\d+", "#", text)
+    def running(line: Line) -> bool:
+        pages_there = {n for n, top in seen.get(_running_key(line.text), ()) if abs(top - line.top) <= RUNNING_DRIFT}
+        return len(pages) >= 2 and len(pages_there) >= max(2, vocab.read.running_share * len(pages))
 
-    seen = Counter()
-    for lines in pages:
-        seen.update({key(line.text) for line in _margin(lines, vocab)})
-    running = {k for k, n in seen.items()
-               if len(pages) >= 2 and n >= 2 and n >= vocab.read.running_share * len(pages)}
     kept = []
     for lines in pages:
         furniture = {id(line) for line in _margin(lines, vocab)
-                     if is_page_number(line.text, vocab) or key(line.text) in running}
+                     if is_page_number(line.text, vocab) or running(line) or is_print_furniture(line.text, vocab)}
         kept.append([line for line in lines if id(line) not in furniture])
     return kept
 
 
-def _edge(values: list[float], tolerance: float, largest: bool) -> float:
-    """The outermost x reached by at least two lines (one overlong or
-    outdented line does not move the margin)."""
-    ordered = sorted(values, reverse=largest)
-    for v in ordered:
-        if sum(1 for w in values if abs(w - v) <= tolerance) >= 2:
-            return v
-    return ordered[0]
-
-
-def join_lines(pages: list[list[Line]], vocab=None) -> list[str]:
-    """Rebuild paragraphs from the body lines of each page, in order.
-
-    >>> a = Line("到2025年，全市单位地区生产总值能源消耗比", 72, 300, 100, 112, 1)
-    >>> b = Line("2020年下降14%。", 72, 150, 116, 128, 1)
-    >>> c = Line("三、实施节能减排重点工程", 96, 240, 132, 144, 1)
-    >>> join_lines([[a, b, c]])
-    ['到2025年，全市单位地区生产总值能源消耗比2020年下降14%。', '三、实施节能减排重点工程']
-    """
-    body = [line for lines in pages for line in lines]
-    text = [line for line in body if not line.whole] or body
-    if not body:
-        return []
-    size = median(line.bottom - line.top for line in text) or 10.0
-    left = _edge([line.x0 for line in text], size / 4, largest=False)
-    right = _edge([line.x1 for line in text], size / 2, largest=True)
-    gaps = [b.top - a.bottom for a, b in zip(text, text[1:]) if a.page == b.page and b.top > a.bottom]
-    gap = median(gaps) if gaps else size
-    # where paragraphs open indented, indentation alone tells a new paragraph
-    # and a label at the margin is an inline list running on (企业；（3）符合…)
-    openings = [b for a, b in zip(text, text[1:]) if a.x1 < right - 1.5 * size]
-    indented = bool(openings) and sum(b.x0 > left + 0.9 * size for b in openings) >= 0.5 * len(openings)
-    page = Measure(left, right, size, gap, indented)
-    paragraphs: list[str] = []
-    prev: Line | None = None
-    for line in body:
-        if prev is not None and _continues(Join(prev, line, page, _unclosed(paragraphs[-1]), vocab)):
-            glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and line.text[:1].isascii() \
-                and line.text[:1].isalpha() else ""
-            paragraphs[-1] += glue + line.text
-        else:
-            paragraphs.append(line.text)
-        prev = line
-    return paragraphs
-
-
-def _unclosed(text: str) -> bool:
-    """Whether a bracket is open at the end of ``text``.
-
-    >>> _unclosed("推进节能改造。（责任单位："), _unclosed("（一）总体要求：")
-    (True, False)
-    """
-    return text.count("（") + text.count("(") + text.count("〔") > text.count("）") + text.count(")") + text.count("〕")
-
-
-def _opens_heading(text: str, vocab=None) -> bool:
-    """Whether a line opens with a heading label of the ladder
-    (``data/numbering.yml``), as structure reads it on folded text.
-
-    >>> [_opens_heading(t) for t in ["(三)加强领导", "1．推进", "1.5万吨标准煤", "到2025年"]]
-    [True, True, False, False]
-    """
-    return bool(compile_patterns(default_vocabulary(vocab)).read.opening.match(fold_punctuation(text)))
-
-
-@dataclass(frozen=True)
-class Measure:
-    """The body's geometry: its margins, the type size, the usual gap between
-    lines, and whether its paragraphs open indented."""
-
-    left: float
-    right: float
-    size: float
-    gap: float
-    indented: bool = False
-
-
-@dataclass(frozen=True)
-class Join:
-    """One question of :func:`join_lines`: does ``line`` carry on the paragraph
-    that ``prev`` ends? (``in_brackets``: a bracket is open in that paragraph.)"""
-
-    prev: Line
-    line: Line
-    page: Measure
-    in_brackets: bool = False
-    vocab: object = None
-
-
-def _from_table(j: Join) -> bool:
-    """A line written from a table row is a paragraph of its own.
-
-    >>> _from_table(Join(Line("指标　2025年", 72, 300, 0, 12, 1, whole=True), Line("到2025年", 72, 300, 16, 28, 1),
-    ...                  Measure(72, 300, 12, 4)))
-    True
-    """
-    return j.prev.whole or j.line.whole
-
-
-def _stops_short(j: Join) -> bool:
-    """The line before stops short of the right margin: its paragraph ended.
-
-    >>> _stops_short(Join(Line("2020年下降14%。", 72, 150, 0, 12, 1), Line("三、实施", 96, 240, 16, 28, 1),
-    ...                   Measure(72, 300, 12, 4)))
-    True
-    """
-    return j.prev.x1 < j.page.right - 1.5 * j.page.size
-
-
-def _set_off(j: Join) -> bool:
-    """The line before is centred or set right (a title, a signature).
-
-    >>> _set_off(Join(Line("重庆市人民政府", 200, 300, 0, 12, 1), Line("2022年9月18日", 200, 300, 16, 28, 1),
-    ...               Measure(72, 300, 12, 4)))
-    True
-    """
-    return j.prev.x0 > j.page.left + 4 * j.page.size
-
-
-def _indented(j: Join) -> bool:
-    """The line is indented (a paragraph's first line) or centred.
-
-    >>> _indented(Join(Line("全市单位地区生产总值能源消耗比", 72, 300, 0, 12, 1), Line("一、总体要求", 96, 240, 16, 28, 1),
-    ...                Measure(72, 300, 12, 4)))
-    True
-    """
-    return j.line.x0 > j.page.left + 0.9 * j.page.size
-
-
-def _opens_at_margin(j: Join) -> bool:
-    """Where paragraphs open unindented: a heading label opens one, and a
-    colon outside brackets (addressees, 意见如下：) ends one; a colon in a note
-    (（责任单位：) does not.
-
-    >>> _opens_at_margin(Join(Line("全市单位地区生产总值能源消耗比", 72, 300, 0, 12, 1), Line("（一）加强领导", 72, 240, 16, 28, 1),
-    ...                       Measure(72, 300, 12, 4)))
-    True
-    """
-    if j.page.indented:
-        return False
-    colon = j.prev.text.endswith(("：", ":")) and not j.in_brackets
-    return _opens_heading(j.line.text, j.vocab) or colon
-
-
-def _blank_between(j: Join) -> bool:
-    """A blank line's worth of space lies between the two lines.
-
-    >>> _blank_between(Join(Line("全市单位地区生产总值能源消耗比", 72, 300, 0, 12, 1), Line("到2025年", 72, 300, 30, 42, 1),
-    ...                     Measure(72, 300, 12, 4)))
-    True
-    """
-    return j.line.page == j.prev.page and j.line.top - j.prev.bottom > 1.8 * j.page.gap + 2
-
-
-# What ends a paragraph before ``line``: any one rule does, so the order does
-# not change the answer; it runs from the cheapest test to the costliest.
-PARAGRAPH_END_RULES = (
-    ("from_table", _from_table),  # a table row is never joined, whatever its geometry
-    ("stops_short", _stops_short),  # the commonest end: a short last line
-    ("set_off", _set_off),  # titles and signatures are centred or set right
-    ("indented", _indented),  # a first-line indent opens a paragraph
-    ("opens_at_margin", _opens_at_margin),  # the one regex: a label or a colon, unindented layouts only
-    ("blank_between", _blank_between),  # extra space: the layout's own paragraph break
-)
-
-
-def _continues(j: Join) -> bool:
-    """Whether ``j.line`` carries on the paragraph that ``j.prev`` ends."""
-    return not any(rule(j) for _, rule in PARAGRAPH_END_RULES)
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text)
 
 
 def read_pdf(path, data: bytes, vocab=None) -> Source:
@@ -320,7 +160,7 @@ def read_pdf(path, data: bytes, vocab=None) -> Source:
         raise PolicyKBError(path, f"cannot read the PDF: corrupt, truncated or encrypted ({detail})") from None
     if not any(pages):
         raise PolicyKBError(path, "the PDF has no text layer (a scan? run OCR first)")
-    text = "\n".join(join_lines(drop_page_furniture(pages, vocab), vocab))
+    text = close_number_blanks("\n".join(join_lines(drop_page_furniture(pages, vocab), vocab)), vocab)
     warnings = []
     unmapped = len(_CID.findall(text))
     if unmapped:

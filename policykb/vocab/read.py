@@ -25,8 +25,14 @@ class ReadWords:
     columns: dict[str, tuple[tuple[str, ...], str | None]]
     note_order: tuple[str, ...]
     page_number_patterns: tuple[str, ...]
+    print_furniture_patterns: tuple[str, ...]
     margin_lines: int
     running_share: float
+    line_overlap: float
+    paragraph_end_marks: str
+    ragged_chars: float
+    deepest_indent: float
+    sentence_end_marks: str
     traditional_share: float
     traditional_min_chars: int
     heavenly_stems: str
@@ -62,8 +68,14 @@ def build(files) -> ReadWords:
         columns=table_columns(table["columns"], files.yaml("notes.yml")),
         note_order=tuple(table["note_order"]),
         page_number_patterns=tuple(pdf["page_number_patterns"]),
+        print_furniture_patterns=tuple(pdf.get("print_furniture_patterns", ())),
         margin_lines=int(pdf["margin_lines"]),
         running_share=float(pdf["running_share"]),
+        line_overlap=float(pdf["line_overlap"]),
+        paragraph_end_marks=str(pdf["paragraph_end_marks"]),
+        ragged_chars=float(pdf["ragged_chars"]),
+        deepest_indent=float(pdf["deepest_indent"]),
+        sentence_end_marks=str(pdf["sentence_end_marks"]),
         traditional_share=float(script["traditional_share"]),
         traditional_min_chars=int(script["traditional_min_chars"]),
         heavenly_stems=data["docx"]["heavenly_stems"],
