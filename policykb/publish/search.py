@@ -46,8 +46,8 @@ def highlight(text: str, terms: list[str], context: int | None = SNIPPET_CONTEXT
     """``text`` escaped, every occurrence of a term in ``<mark>``; with ``context``,
     only the stretch around the first occurrence (… where cut).
 
-    >>> str(highlight("推进钢铁行业超低排放改造", ["超低排放", "钢铁"], context=6))
-    '推进<mark>钢铁</mark>行业<mark>超低排放</mark>改造'
+    >>> str(highlight("实施钢铁行业超低排放改造", ["超低排放", "钢铁"], context=6))
+    '实施<mark>钢铁</mark>行业<mark>超低排放</mark>改造'
     >>> str(highlight("一二三四五六七八九十钢铁", ["钢铁"], context=2))
     '…九十<mark>钢铁</mark>'
     """
