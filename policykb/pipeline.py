@@ -81,38 +81,42 @@ def write_snapshot(record: Record, extracted_dir: str | Path, name: str) -> Path
 
 def build_database(paths: Iterable[str | Path] = ("corpus",), db_path: str | Path = "policykb.db",
                    extracted_dir: str | Path | None = "extracted", progress: bool = False,
-                   vocab: Vocabulary | None = None) -> BuildReport:
+                   vocab: Vocabulary | None = None, jobs: int | None = None) -> BuildReport:
     """Extract every document of ``paths`` with the words of ``vocab``,
     snapshot it to ``extracted_dir`` and load it into ``db_path``, one
-    transaction per document.
+    transaction per document, with ``jobs`` worker processes (default:
+    every core).
 
-    A document that fails (unreadable, or an error while storing) keeps its
-    previous rows and is listed in ``BuildReport.failed``; the others load.
+    A document whose bytes and parser are those its rows came from is not
+    read again. A document that fails (unreadable, or an error while
+    storing) keeps its previous rows and is listed in
+    ``BuildReport.failed``; the others load.
     """
     from tqdm import tqdm
 
-    from . import store
+    from . import batch, store
 
     vocab = default_vocabulary(vocab)
     files = find_documents(paths)
+    version = batch.parser_version(vocab)
     db = store.open_database(db_path)
     report = BuildReport()
-    bar = tqdm(files, desc="build", unit="doc", disable=not progress or len(files) <= PROGRESS_MIN_DOCUMENTS)
+    todo, unchanged = batch.changed_jobs(db, files, version, extracted_dir)
+    report.unchanged.extend(map(str, unchanged))
+    bar = tqdm(total=len(todo), desc="build", unit="doc",
+               disable=not progress or len(todo) <= PROGRESS_MIN_DOCUMENTS)
     try:
-        for path in bar:
-            bar.set_postfix_str(path.name, refresh=False)
+        for done in batch.prepared(todo, vocab, extracted_dir, jobs or batch.default_jobs()):
+            bar.update(1)
+            if done.problem:
+                report.failed.append((done.path, done.problem))
+                continue
             try:
-                record = extract_file(path, vocab)
-                if extracted_dir is not None:
-                    write_snapshot(record, extracted_dir, path.stem)
-                status = store.load_record(db, record, vocab=vocab)
+                status = store.load_rows(db, done.rows, done.path, (done.digest, version))
             except PolicyKBError as e:
-                report.failed.append((str(path), str(e)))
+                report.failed.append((done.path, str(e)))
                 continue
-            except Exception as e:  # noqa: BLE001 - an extractor bug fails this document, not the build
-                report.failed.append((str(path), f"{path}: {type(e).__name__}: {e}"))
-                continue
-            getattr(report, status).append(str(path))
+            getattr(report, status).append(done.path)
     finally:
         bar.close()
         db.close()

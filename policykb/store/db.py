@@ -24,6 +24,20 @@ def stored_hash(db: sqlite_utils.Database, key: str) -> str | None:
     return row[0] if row else None
 
 
+def stored_source(db: sqlite_utils.Database, path: str, digest: str, version: str) -> str | None:
+    """The key of the document read from ``path`` when its bytes had the hash
+    ``digest`` and the parser was ``version`` (the document is then unchanged)."""
+    row = db.execute("select key from documents where source_path = ? and source_hash = ? and parser_version = ?",
+                     [path, digest, version]).fetchone()
+    return row[0] if row else None
+
+
+def stamp_source(db: sqlite_utils.Database, key: str, digest: str | None, version: str | None) -> None:
+    """Record the source hash and parser version a document's rows came from."""
+    with db.atomic():
+        db.execute("update documents set source_hash = ?, parser_version = ? where key = ?", [digest, version, key])
+
+
 def delete_document(db: sqlite_utils.Database, key: str) -> None:
     """Delete one document's rows (not its departments, which are shared)."""
     db.execute("delete from tasks_fts where rowid in (select rowid from tasks where document = ?)", [key])
@@ -83,23 +97,33 @@ def prune_departments(db: sqlite_utils.Database) -> None:
     )
 
 
-def load_record(db: sqlite_utils.Database, record: Record, key: str | None = None, vocab=None) -> str:
+def load_record(db: sqlite_utils.Database, record: Record, key: str | None = None, vocab=None,
+                stamp: tuple[str, str] | None = None) -> str:
     """Load one record, replacing the rows of its document, in one transaction.
 
     Returns ``"unchanged"`` (same record already loaded: nothing written),
     ``"replaced"`` or ``"added"``. On any error the database is left as it was
     and :class:`PolicyKBError` is raised. ``vocab`` (default: the shipped
-    vocabulary) gives the gazetteer and the key words.
+    vocabulary) gives the gazetteer and the key words; ``stamp`` (source
+    hash, parser version) is stored with the document.
     """
-    rows = record_rows(record, key, vocab)
+    return load_rows(db, record_rows(record, key, vocab), record.source.get("path"), stamp)
+
+
+def load_rows(db: sqlite_utils.Database, rows: dict[str, list[dict]], path: str | None = None,
+              stamp: tuple[str, str] | None = None) -> str:
+    """Load the rows of one record (:func:`~.rows.record_rows`) as :func:`load_record` does."""
     doc = rows["documents"][0]
     doc_key = doc["key"]
+    doc["source_hash"], doc["parser_version"] = stamp or (None, None)
     previous = stored_hash(db, doc_key)
     if previous == doc["record_hash"]:
+        if stamp:
+            stamp_source(db, doc_key, *stamp)
         return "unchanged"
     other = db.execute("select doc_number from documents where key = ?", [doc_key]).fetchone()
     if other and other[0] and doc["doc_number"] and other[0] != doc["doc_number"]:
-        raise PolicyKBError(record.source.get("path") or doc_key,
+        raise PolicyKBError(path or doc_key,
                             f"key {doc_key} is already {other[0]}, not {doc['doc_number']}: "
                             "add the prefix to data/doc_number_prefixes.yml")
     # the steps are looked up on the package, where callers (and tests that
@@ -115,7 +139,7 @@ def load_record(db: sqlite_utils.Database, record: Record, key: str | None = Non
             steps.link_citations(db, doc_key)
             steps.prune_departments(db)
     except Exception as e:  # noqa: BLE001 - any failure rolls back and names the document
-        raise PolicyKBError(record.source.get("path") or doc_key, f"could not store {doc_key}: {e}") from e
+        raise PolicyKBError(path or doc_key, f"could not store {doc_key}: {e}") from e
     return "added" if previous is None else "replaced"
 
 

@@ -19,7 +19,7 @@ SCHEMA: dict[str, dict] = {
                  "target_count": int, "source_path": str, "source_format": str, "source_encoding": str,
                  "source_original_text": str, "warnings": str, "body_start": int, "title_start": int,
                  "title_end": int,
-                 "text": str, "record_hash": str},
+                 "text": str, "record_hash": str, "source_hash": str, "parser_version": str},
         pk="key", foreign_keys=[],
         indexes=[["doc_number"], ["jurisdiction"], ["issued_date"]],
     ),
@@ -84,6 +84,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         table = db[name]
         if not table.exists():
             table.create(spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
+        else:  # a database from an older build gains the columns added since
+            for column in set(spec["columns"]) - set(table.columns_dict):
+                table.add_column(column, spec["columns"][column])
         for columns in spec["indexes"]:
             table.create_index(columns, if_not_exists=True)
     if not db["tasks_fts"].exists():

@@ -1,0 +1,100 @@
+"""One build: which documents changed (by source hash and parser version,
+before reading them), their extraction in worker processes, and their rows
+written by this process in the order of the files, so a build with any
+number of workers gives the database a serial build gives."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from ..models import PolicyKBError
+from .version import source_hash
+
+
+@dataclass
+class Job:
+    """A document to read: its path and the hash of its bytes."""
+
+    path: Path
+    digest: str
+
+
+@dataclass
+class Prepared:
+    """A document read and extracted by a worker: its rows, or its problem."""
+
+    path: str
+    digest: str
+    rows: dict | None = None
+    warnings: list[str] = field(default_factory=list)
+    problem: str | None = None
+
+
+def default_jobs() -> int:
+    """Every core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def changed_jobs(db, files: list[Path], version: str, extracted_dir) -> tuple[list[Job], list[Path]]:
+    """Split ``files`` into the documents to read and those unchanged since
+    the database stored them (same bytes, same parser, snapshot present);
+    only the bytes are hashed, nothing is parsed."""
+    from .. import store
+
+    jobs, unchanged = [], []
+    for path in files:
+        try:
+            digest = source_hash(path.read_bytes())
+        except OSError:
+            jobs.append(Job(path, ""))  # the reader names the problem
+            continue
+        snapshot_ok = extracted_dir is None or (Path(extracted_dir) / f"{path.stem}.json").is_file()
+        if snapshot_ok and store.stored_source(db, str(path), digest, version):
+            unchanged.append(path)
+        else:
+            jobs.append(Job(path, digest))
+    return jobs, unchanged
+
+
+#: what every worker needs, set before the pool forks (a vocabulary holds
+#: compiled patterns and need not be pickled)
+_STATE: dict = {}
+
+
+def prepare(job: Job) -> Prepared:
+    """Read, extract and turn one document into rows (in a worker, or here)."""
+    from .. import pipeline, store
+
+    vocab, extracted_dir = _STATE["vocab"], _STATE["extracted_dir"]
+    try:
+        record = pipeline.extract_file(job.path, vocab)
+        if extracted_dir is not None:
+            pipeline.write_snapshot(record, extracted_dir, job.path.stem)
+        rows = store.record_rows(record, None, vocab)
+    except PolicyKBError as e:
+        return Prepared(str(job.path), job.digest, problem=str(e))
+    except Exception as e:  # noqa: BLE001 - an extractor bug fails this document, not the build
+        return Prepared(str(job.path), job.digest, problem=f"{job.path}: {type(e).__name__}: {e}")
+    return Prepared(str(job.path), job.digest, rows=rows, warnings=list(record.source.get("warnings") or []))
+
+
+def prepared(jobs: list[Job], vocab, extracted_dir, workers: int) -> Iterator[Prepared]:
+    """Each job prepared, in the order of ``jobs``, by ``workers`` processes
+    (1: in this process)."""
+    _STATE.update(vocab=vocab, extracted_dir=extracted_dir)
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(prepare, jobs)
+        return
+    from ..nlp import get_nlp
+
+    get_nlp(vocab)  # loaded once here, shared by the forked workers
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        yield from pool.map(prepare, jobs, chunksize=1)

@@ -1,0 +1,102 @@
+"""The batch build: skip what has not changed before reading it, workers
+that give a serial build's database, the lock and the atomic swap, and the
+input problems a folder of plans brings. Plans here are short ones of our
+own wording, in the genre's shape."""
+from __future__ import annotations
+
+import pytest
+import sqlite_utils
+
+from policykb import batch, pipeline, store
+
+
+def plan(city: str, number: int | None, extra: str = "") -> str:
+    """A short plan of a city: title, 发文字号, two numbered tasks with notes."""
+    head = f"{city}市人民政府办公厅关于印发{city}市节能降碳行动方案的通知\n"
+    if number is not None:
+        head += f"{city}府办发〔2023〕{number}号\n"
+    return head + (
+        f"{city}市节能降碳行动方案\n"
+        "一、总体要求\n"
+        f"到2025年，全市单位地区生产总值能耗比2020年下降13.5%{extra}。\n"
+        "二、重点任务\n"
+        "（一）推进工业领域节能改造。组织重点企业开展能效诊断，推广高效电机。（市经济信息委牵头，市发展改革委配合）\n"
+        "（二）推动公共机构绿色转型。新建公共建筑全面执行绿色建筑标准。（市机关事务局负责）\n"
+    )
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for i, city in enumerate(["江北", "南岸", "北碚"]):
+        (folder / f"plan_{i}.txt").write_text(plan(city, 10 + i), encoding="utf-8")
+    return folder
+
+
+def build(corpus, tmp_path, jobs=1, **kwargs):
+    return pipeline.build_database([corpus], tmp_path / "kb.db", tmp_path / "extracted", jobs=jobs, **kwargs)
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The paths ``extract_file`` is asked to read (in this process: jobs=1)."""
+    seen = []
+    real = pipeline.extract_file
+
+    def extract_file(path, vocab=None):
+        seen.append(path.name)
+        return real(path, vocab)
+
+    monkeypatch.setattr(pipeline, "extract_file", extract_file)
+    return seen
+
+
+def test_rebuild_with_nothing_changed_reads_no_document(corpus, tmp_path, reads):
+    first = build(corpus, tmp_path)
+    assert len(first.added) == 3 and reads == ["plan_0.txt", "plan_1.txt", "plan_2.txt"]
+    reads.clear()
+    again = build(corpus, tmp_path)
+    assert reads == [] and len(again.unchanged) == 3
+
+
+def test_changed_bytes_are_read_again_and_only_they(corpus, tmp_path, reads):
+    build(corpus, tmp_path)
+    reads.clear()
+    (corpus / "plan_1.txt").write_text(plan("南岸", 11, "，达到先进水平"), encoding="utf-8")
+    report = build(corpus, tmp_path)
+    assert reads == ["plan_1.txt"] and len(report.replaced) == 1 and len(report.unchanged) == 2
+
+
+def test_same_record_from_new_bytes_is_stamped_and_then_skipped(corpus, tmp_path, reads):
+    build(corpus, tmp_path)
+    path = corpus / "plan_0.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")  # blank lines: same record
+    reads.clear()
+    assert build(corpus, tmp_path).unchanged and reads == ["plan_0.txt"]
+    reads.clear()
+    build(corpus, tmp_path)
+    assert reads == []
+
+
+def test_another_parser_version_reads_everything_again(corpus, tmp_path, reads, monkeypatch):
+    build(corpus, tmp_path)
+    reads.clear()
+    monkeypatch.setattr(batch, "parser_version", lambda vocab=None: "another-version")
+    build(corpus, tmp_path)
+    assert len(reads) == 3
+
+
+def test_a_missing_snapshot_is_written_again(corpus, tmp_path, reads):
+    build(corpus, tmp_path)
+    (tmp_path / "extracted" / "plan_2.json").unlink()
+    reads.clear()
+    build(corpus, tmp_path)
+    assert reads == ["plan_2.txt"] and (tmp_path / "extracted" / "plan_2.json").is_file()
+
+
+def test_parser_version_covers_code_and_data():
+    from policykb.batch.version import PACKAGE, _folder_hash
+
+    assert batch.package_version() == _folder_hash(PACKAGE)
+    assert len(batch.parser_version()) == 64
