@@ -100,3 +100,16 @@ def test_parser_version_covers_code_and_data():
 
     assert batch.package_version() == _folder_hash(PACKAGE)
     assert len(batch.parser_version()) == 64
+
+
+def test_workers_give_the_database_of_a_serial_build(corpus, tmp_path):
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    serial.mkdir(), parallel.mkdir()
+    assert not build(corpus, serial, jobs=1).failed
+    assert not build(corpus, parallel, jobs=3).failed
+    with sqlite_utils.Database(serial / "kb.db") as a, sqlite_utils.Database(parallel / "kb.db") as b:
+        assert store.database_content(a) == store.database_content(b)
+        rowids = "select rowid, key from tasks order by rowid"
+        assert a.execute(rowids).fetchall() == b.execute(rowids).fetchall()
+    for snapshot in (serial / "extracted").iterdir():
+        assert snapshot.read_bytes() == (parallel / "extracted" / snapshot.name).read_bytes()
