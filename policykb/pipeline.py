@@ -101,6 +101,7 @@ def build_database(paths: Iterable[str | Path] = ("corpus",), db_path: str | Pat
     version = batch.parser_version(vocab)
     db = store.open_database(db_path)
     report = BuildReport()
+    store.ensure_index_version(db, version)
     todo, unchanged = batch.changed_jobs(db, files, version, extracted_dir)
     report.unchanged.extend(map(str, unchanged))
     bar = tqdm(total=len(todo), desc="build", unit="doc",

@@ -113,3 +113,44 @@ def test_workers_give_the_database_of_a_serial_build(corpus, tmp_path):
         assert a.execute(rowids).fetchall() == b.execute(rowids).fetchall()
     for snapshot in (serial / "extracted").iterdir():
         assert snapshot.read_bytes() == (parallel / "extracted" / snapshot.name).read_bytes()
+
+
+def fresh_content(corpus, tmp_path, name="fresh"):
+    folder = tmp_path / name
+    folder.mkdir()
+    build(corpus, folder)
+    with sqlite_utils.Database(folder / "kb.db") as db:
+        return store.database_content(db)
+
+
+def test_replacing_a_document_leaves_the_index_a_fresh_build_has(corpus, tmp_path):
+    build(corpus, tmp_path)
+    (corpus / "plan_1.txt").write_text(plan("南岸", 11, "，达到先进水平"), encoding="utf-8")
+    (corpus / "plan_2.txt").unlink()
+    (corpus / "plan_3.txt").write_text(plan("綦江", 31), encoding="utf-8")
+    build(corpus, tmp_path)
+    with sqlite_utils.Database(tmp_path / "kb.db") as db:
+        content = store.database_content(db)
+    expected = fresh_content(corpus, tmp_path)
+    # plan_2's document stays (its file is gone, not replaced): compare the others
+    for table, rows in expected.items():
+        assert set(rows) <= set(content[table]), table
+
+
+def test_a_new_parser_version_reindexes_from_the_stored_cut(corpus, tmp_path, monkeypatch):
+    build(corpus, tmp_path)
+    with sqlite_utils.Database(tmp_path / "kb.db") as db:
+        before = store.database_content(db)["tasks_fts"]
+        store.ensure_index_version(db, "another-version")
+        assert store.database_content(db)["tasks_fts"] == before
+
+
+@pytest.mark.parametrize("query", ["节能", "绿色", "改造"])  # jieba words: a raw MATCH
+def test_sqlite_utils_search_finds_the_words(corpus, tmp_path, query):
+    build(corpus, tmp_path)
+    with sqlite_utils.Database(tmp_path / "kb.db") as db:
+        assert db["tasks"].detect_fts() == "tasks_fts"
+        found = [row["text"] for row in db["tasks"].search(query)]
+        assert found and all(query in text for text in found)
+        # the index reads its text from tasks: the text is stored once
+        assert "content=[tasks]" in db["tasks_fts"].schema

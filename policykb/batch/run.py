@@ -78,11 +78,28 @@ def prepare(job: Job) -> Prepared:
         if extracted_dir is not None:
             pipeline.write_snapshot(record, extracted_dir, job.path.stem)
         rows = store.record_rows(record, None, vocab)
+        rows["tasks_words"] = task_words(record, rows)
     except PolicyKBError as e:
         return Prepared(str(job.path), job.digest, problem=str(e))
     except Exception as e:  # noqa: BLE001 - an extractor bug fails this document, not the build
         return Prepared(str(job.path), job.digest, problem=f"{job.path}: {type(e).__name__}: {e}")
     return Prepared(str(job.path), job.digest, rows=rows, warnings=list(record.source.get("warnings") or []))
+
+
+def task_words(record, rows: dict) -> list[dict]:
+    """Each task's cut (``tasks_words``) from the words the department
+    mentions' pass made over the sections' text, so the search index does
+    not cut the text a second time."""
+    from .. import store
+    from ..nlp import last_words
+
+    words = None
+    if record.sections:
+        offset = min(s.start for s in record.sections)
+        found = last_words(max(s.end for s in record.sections) - offset)
+        words = [(start + offset, n) for start, n in found] if found else None
+    return [{"key": row["key"], "document": row["document"],
+             "cut": store.task_codes(row["title"], row["text"], words, row["start"] or 0)} for row in rows["tasks"]]
 
 
 def prepared(jobs: list[Job], vocab, extracted_dir, workers: int) -> Iterator[Prepared]:

@@ -9,7 +9,7 @@ import sqlite_utils
 from ..models import PolicyKBError, Record
 from .rows import record_rows
 from .schema import DOCUMENT_TABLES, SCHEMA, ensure_schema
-from .search import index_chars, index_text
+from .search import task_codes, task_index_values
 
 
 def open_database(path: str | Path) -> sqlite_utils.Database:
@@ -40,7 +40,8 @@ def stamp_source(db: sqlite_utils.Database, key: str, digest: str | None, versio
 
 def delete_document(db: sqlite_utils.Database, key: str) -> None:
     """Delete one document's rows (not its departments, which are shared)."""
-    db.execute("delete from tasks_fts where rowid in (select rowid from tasks where document = ?)", [key])
+    rows = _indexed(db, "where t.document = ?", [key])
+    db.conn.executemany("insert into tasks_fts (tasks_fts, rowid, title, text) values ('delete', ?, ?, ?)", rows)
     for table in DOCUMENT_TABLES:
         db.execute(f"delete from [{table}] where document = ?", [key])
 
@@ -62,19 +63,51 @@ def insert_rows(db: sqlite_utils.Database, rows: dict[str, list[dict]]) -> None:
     """Insert one document's rows (after :func:`delete_document`)."""
     db["departments"].upsert_all(rows["departments"], pk="key", alter=True)
     db["documents"].upsert_all(rows["documents"], pk="key", alter=True)
-    for table in ("sections", "tasks", "assignments", "targets", "mentions", "citations"):
-        if rows[table]:
+    for table in ("sections", "tasks", "tasks_words", "assignments", "targets", "mentions", "citations"):
+        if rows.get(table):
             db[table].insert_all(rows[table], pk="key", alter=True)
 
 
+def _indexed(db: sqlite_utils.Database, where: str, params: list) -> list[tuple]:
+    """``(rowid, title, text)`` as ``tasks_fts`` indexes them, for the tasks ``where`` selects."""
+    rows = db.execute(f"select t.rowid, t.title, t.text, w.cut from tasks t join tasks_words w on w.key = t.key {where}",
+                      params).fetchall()
+    return [(rowid, *task_index_values(title, text, cut)) for rowid, title, text, cut in rows]
+
+
 def index_tasks(db: sqlite_utils.Database, doc_key: str) -> None:
-    """Put one document's tasks into ``tasks_fts`` (jieba's words, and the characters)."""
-    rows = db.execute("select rowid, title, text from tasks where document = ?", [doc_key]).fetchall()
-    db.conn.executemany(
-        "insert into tasks_fts (rowid, title, text, chars) values (?, ?, ?, ?)",
-        [(rowid, index_text(title), index_text(text), index_chars(f"{title or ''} {text or ''}"))
-         for rowid, title, text in rows],
-    )
+    """Put one document's tasks into ``tasks_fts``: their words (as the
+    pipeline cut them, in ``tasks_words``; cut with jieba where a task has
+    none) and their characters."""
+    missing = db.execute("select t.key, t.title, t.text from tasks t left join tasks_words w on w.key = t.key "
+                         "where t.document = ? and w.key is null", [doc_key]).fetchall()
+    if missing:
+        db["tasks_words"].insert_all([{"key": key, "document": doc_key, "cut": task_codes(title, text)}
+                                      for key, title, text in missing], pk="key")
+    db.conn.executemany("insert into tasks_fts (rowid, title, text) values (?, ?, ?)",
+                        _indexed(db, "where t.document = ?", [doc_key]))
+
+
+def reindex_all(db: sqlite_utils.Database) -> None:
+    """Index every task again from ``tasks_words`` (the words inside words
+    depend on the dictionary, so a new parser version reindexes)."""
+    with db.atomic():
+        db.execute("insert into tasks_fts (tasks_fts) values ('delete-all')")
+        db.conn.executemany("insert into tasks_fts (rowid, title, text) values (?, ?, ?)", _indexed(db, "", []))
+
+
+def index_version(version: str) -> int:
+    """The parser version as the database's ``user_version`` (31 bits of its hash)."""
+    import hashlib
+
+    return int(hashlib.sha256(version.encode("utf-8")).hexdigest()[:7], 16)
+
+
+def ensure_index_version(db: sqlite_utils.Database, version: str) -> None:
+    """Reindex every task when the index was made by another parser version."""
+    if db.execute("pragma user_version").fetchone()[0] != index_version(version):
+        reindex_all(db)
+        db.execute(f"pragma user_version = {index_version(version)}")
 
 
 def link_citations(db: sqlite_utils.Database, doc_key: str) -> None:
@@ -151,7 +184,8 @@ def database_content(db: sqlite_utils.Database) -> dict[str, list[tuple]]:
         columns = sorted(db[name].columns_dict)
         select = ", ".join(f"[{c}]" for c in columns)
         content[name] = sorted(db.execute(f"select {select} from [{name}]").fetchall(), key=repr)
+    db.execute("create virtual table if not exists temp.tasks_fts_terms using fts5vocab(main, tasks_fts, instance)")
     content["tasks_fts"] = sorted(db.execute(
-        "select tasks.key, f.title, f.text, f.chars from tasks_fts f join tasks on tasks.rowid = f.rowid"
+        "select tasks.key, v.term, v.col, v.offset from temp.tasks_fts_terms v join tasks on tasks.rowid = v.doc"
     ).fetchall())
     return content
