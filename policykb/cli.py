@@ -65,7 +65,8 @@ def build(paths, db_path, extracted_dir, progress, jobs):
     from .pipeline import build_database
 
     try:
-        report = build_database(paths or ("corpus",), db_path, extracted_dir, progress=progress, jobs=jobs)
+        report = build_database(paths or ("corpus",), db_path, extracted_dir, progress=progress, jobs=jobs,
+                                echo=lambda line: click.echo(line, err=True))
     except PolicyKBError as e:
         raise click.ClickException(str(e))
     click.echo(f"{db_path}: {report.summary()}", err=True)

@@ -81,31 +81,52 @@ def write_snapshot(record: Record, extracted_dir: str | Path, name: str) -> Path
 
 def build_database(paths: Iterable[str | Path] = ("corpus",), db_path: str | Path = "policykb.db",
                    extracted_dir: str | Path | None = "extracted", progress: bool = False,
-                   vocab: Vocabulary | None = None, jobs: int | None = None) -> BuildReport:
+                   vocab: Vocabulary | None = None, jobs: int | None = None, echo=None) -> BuildReport:
     """Extract every document of ``paths`` with the words of ``vocab``,
     snapshot it to ``extracted_dir`` and load it into ``db_path``, one
     transaction per document, with ``jobs`` worker processes (default:
     every core).
 
     A document whose bytes and parser are those its rows came from is not
-    read again. A document that fails (unreadable, or an error while
-    storing) keeps its previous rows and is listed in
-    ``BuildReport.failed``; the others load.
+    read again. The build waits for any other build of ``db_path``, writes
+    into a copy and swaps it in (a running site keeps reading the file it
+    has). A document that fails (unreadable, or an error while storing)
+    keeps its previous rows and is listed in ``BuildReport.failed``; the
+    others load. ``echo`` (default: nothing) hears that the build waits.
     """
+    from . import batch
+
+    vocab = default_vocabulary(vocab)
+    paths = list(paths)
+    files = find_documents(paths)
+    if not files:
+        raise PolicyKBError(", ".join(map(str, paths)), "no documents (.txt, .html, .docx or .pdf) to build")
+    version = batch.parser_version(vocab)
+    with batch.build_lock(db_path, echo):
+        todo, unchanged = batch.plan_build(db_path, files, version, extracted_dir)
+        report = BuildReport(unchanged=[str(p) for p in unchanged])
+        if todo is None:  # nothing to read and the index is current: the file is left alone
+            return report
+        work = batch.working_copy(db_path)
+        try:
+            _load_all(work, todo, version, vocab, extracted_dir, progress, jobs, report)
+            batch.swap_in(work, db_path)
+        finally:
+            batch.discard(work)
+    return report
+
+
+def _load_all(work: Path, todo, version: str, vocab, extracted_dir, progress: bool, jobs: int | None,
+              report: BuildReport) -> None:
+    """Prepare the documents of ``todo`` and load them into the database ``work``."""
     from tqdm import tqdm
 
     from . import batch, store
 
-    vocab = default_vocabulary(vocab)
-    files = find_documents(paths)
-    version = batch.parser_version(vocab)
-    db = store.open_database(db_path)
-    report = BuildReport()
+    db = store.open_database(work)
+    db.execute("pragma synchronous = off")  # a private copy: swapped in only once complete
     store.ensure_index_version(db, version)
-    todo, unchanged = batch.changed_jobs(db, files, version, extracted_dir)
-    report.unchanged.extend(map(str, unchanged))
-    bar = tqdm(total=len(todo), desc="build", unit="doc",
-               disable=not progress or len(todo) <= PROGRESS_MIN_DOCUMENTS)
+    bar = tqdm(total=len(todo), desc="build", unit="doc", disable=not progress or len(todo) <= PROGRESS_MIN_DOCUMENTS)
     try:
         for done in batch.prepared(todo, vocab, extracted_dir, jobs or batch.default_jobs()):
             bar.update(1)
@@ -121,4 +142,3 @@ def build_database(paths: Iterable[str | Path] = ("corpus",), db_path: str | Pat
     finally:
         bar.close()
         db.close()
-    return report

@@ -154,3 +154,97 @@ def test_sqlite_utils_search_finds_the_words(corpus, tmp_path, query):
         assert found and all(query in text for text in found)
         # the index reads its text from tasks: the text is stored once
         assert "content=[tasks]" in db["tasks_fts"].schema
+
+
+def documents(path):
+    with sqlite_utils.Database(path) as db:
+        return sorted(row[0] for row in db.execute("select key from documents"))
+
+
+def test_a_build_swaps_a_new_file_in_and_an_open_reader_keeps_the_old(corpus, tmp_path):
+    import sqlite3
+
+    build(corpus, tmp_path)
+    db_path = tmp_path / "kb.db"
+    reader = sqlite3.connect(f"file:{db_path}?immutable=1", uri=True)
+    before = reader.execute("select count(*) from documents").fetchone()[0]
+    inode = db_path.stat().st_ino
+    (corpus / "plan_3.txt").write_text(plan("綦江", 31), encoding="utf-8")
+    build(corpus, tmp_path)
+    assert db_path.stat().st_ino != inode  # a new file at the path
+    assert reader.execute("select count(*) from documents").fetchone()[0] == before  # the old one, intact
+    assert reader.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert len(documents(db_path)) == before + 1
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".kb.db")) == []
+
+
+def test_a_build_with_nothing_changed_leaves_the_file_alone(corpus, tmp_path):
+    build(corpus, tmp_path)
+    stat = (tmp_path / "kb.db").stat()
+    build(corpus, tmp_path)
+    assert (tmp_path / "kb.db").stat().st_ino == stat.st_ino and (tmp_path / "kb.db").stat().st_mtime == stat.st_mtime
+
+
+def test_a_build_that_breaks_leaves_the_database_as_it_was(corpus, tmp_path, monkeypatch):
+    build(corpus, tmp_path)
+    before = (tmp_path / "kb.db").read_bytes()
+    (corpus / "plan_3.txt").write_text(plan("綦江", 31), encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "load_rows", broken)
+    with pytest.raises(KeyboardInterrupt):
+        build(corpus, tmp_path)
+    assert (tmp_path / "kb.db").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
+
+
+def test_a_second_build_waits_for_the_first(corpus, tmp_path):
+    import threading
+
+    heard, done = [], threading.Event()
+    with batch.build_lock(tmp_path / "kb.db"):
+        worker = threading.Thread(target=lambda: (build(corpus, tmp_path, echo=heard.append), done.set()))
+        worker.start()
+        worker.join(1.5)
+        assert not done.is_set()  # waiting, not failing
+        assert heard and "another build is running" in heard[0] and "waiting" in heard[0]
+    worker.join(60)
+    assert done.is_set() and len(documents(tmp_path / "kb.db")) == 3
+
+
+@pytest.mark.slow
+def test_two_builds_at_once_both_succeed(corpus, tmp_path):
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "policykb", "build", str(corpus), "--db", str(tmp_path / "kb.db"),
+               "--extracted", str(tmp_path / "extracted"), "--no-progress"]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outcomes = [(run.wait(timeout=300), run.stderr.read()) for run in runs]
+    assert [code for code, _ in outcomes] == [0, 0], outcomes
+    assert len(documents(tmp_path / "kb.db")) == 3
+
+
+def test_the_site_picks_up_the_new_file(corpus, tmp_path):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from policykb.publish import serve
+
+    build(corpus, tmp_path)
+    db_path = tmp_path / "kb.db"
+    ds = Datasette([str(db_path)], immutables=[])
+    seen = serve.file_id(db_path)
+
+    async def count():
+        return (await ds.get_database("kb").execute("select count(*) from documents")).first()[0]
+
+    assert asyncio.run(count()) == 3
+    (corpus / "plan_3.txt").write_text(plan("綦江", 31), encoding="utf-8")
+    build(corpus, tmp_path)
+    assert serve.pick_up(ds, db_path, "kb", seen)[1] is not None
+    assert asyncio.run(count()) == 4
+    assert serve.pick_up(ds, db_path, "kb", serve.file_id(db_path)) == (serve.file_id(db_path), None)

@@ -50,17 +50,41 @@ def changed_jobs(db, files: list[Path], version: str, extracted_dir) -> tuple[li
 
     jobs, unchanged = [], []
     for path in files:
-        try:
-            digest = source_hash(path.read_bytes())
-        except OSError:
-            jobs.append(Job(path, ""))  # the reader names the problem
-            continue
+        digest = _digest(path)  # "" when unreadable: the reader names the problem
         snapshot_ok = extracted_dir is None or (Path(extracted_dir) / f"{path.stem}.json").is_file()
-        if snapshot_ok and store.stored_source(db, str(path), digest, version):
+        if digest and snapshot_ok and store.stored_source(db, str(path), digest, version):
             unchanged.append(path)
         else:
             jobs.append(Job(path, digest))
     return jobs, unchanged
+
+
+def plan_build(db_path, files: list[Path], version: str, extracted_dir) -> tuple[list[Job] | None, list[Path]]:
+    """:func:`changed_jobs` against the database at ``db_path`` (read only);
+    ``None`` for the jobs when nothing is to be read and its index is of
+    this parser version (then the build writes nothing)."""
+    import sqlite3
+
+    from .. import store
+
+    if not Path(db_path).exists():
+        return [Job(path, _digest(path)) for path in files], []
+    db = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    try:
+        jobs, unchanged = changed_jobs(db, files, version, extracted_dir)
+        current = db.execute("pragma user_version").fetchone()[0] == store.index_version(version)
+    except sqlite3.Error:  # a database of an older build: read everything
+        return [Job(path, _digest(path)) for path in files], []
+    finally:
+        db.close()
+    return (None if not jobs and current else jobs), unchanged
+
+
+def _digest(path: Path) -> str:
+    try:
+        return source_hash(path.read_bytes())
+    except OSError:
+        return ""
 
 
 #: what every worker needs, set before the pool forks (a vocabulary holds
@@ -98,8 +122,10 @@ def task_words(record, rows: dict) -> list[dict]:
         offset = min(s.start for s in record.sections)
         found = last_words(max(s.end for s in record.sections) - offset)
         words = [(start + offset, n) for start, n in found] if found else None
+    starts = [w[0] for w in words] if words else []
     return [{"key": row["key"], "document": row["document"],
-             "cut": store.task_codes(row["title"], row["text"], words, row["start"] or 0)} for row in rows["tasks"]]
+             "cut": store.task_codes(row["title"], row["text"], words, row["start"] or 0, starts)}
+            for row in rows["tasks"]]
 
 
 def prepared(jobs: list[Job], vocab, extracted_dir, workers: int) -> Iterator[Prepared]:

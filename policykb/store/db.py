@@ -24,9 +24,10 @@ def stored_hash(db: sqlite_utils.Database, key: str) -> str | None:
     return row[0] if row else None
 
 
-def stored_source(db: sqlite_utils.Database, path: str, digest: str, version: str) -> str | None:
+def stored_source(db, path: str, digest: str, version: str) -> str | None:
     """The key of the document read from ``path`` when its bytes had the hash
-    ``digest`` and the parser was ``version`` (the document is then unchanged)."""
+    ``digest`` and the parser was ``version`` (the document is then
+    unchanged); ``db`` is a sqlite-utils or a sqlite3 connection."""
     row = db.execute("select key from documents where source_path = ? and source_hash = ? and parser_version = ?",
                      [path, digest, version]).fetchone()
     return row[0] if row else None
@@ -105,8 +106,9 @@ def index_version(version: str) -> int:
 
 def ensure_index_version(db: sqlite_utils.Database, version: str) -> None:
     """Reindex every task when the index was made by another parser version."""
-    if db.execute("pragma user_version").fetchone()[0] != index_version(version):
+    if db.execute("pragma user_version").fetchone()[0] != index_version(version) and db["tasks"].count:
         reindex_all(db)
+    if db.execute("pragma user_version").fetchone()[0] != index_version(version):
         db.execute(f"pragma user_version = {index_version(version)}")
 
 

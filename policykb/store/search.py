@@ -110,12 +110,12 @@ def index_words(text: str | None, code: str) -> str:
 _WORD = re.compile(r"\w")
 
 
-def task_codes(title: str | None, text: str | None, words=None, start: int = 0) -> str:
+def task_codes(title: str | None, text: str | None, words=None, start: int = 0, starts=None) -> str:
     """The cut of a task's title and text (``title|text`` word lengths), from
     the pipeline's ``words`` (offsets into the record's text, the task at
-    ``start``) where they cover it, else from jieba."""
+    ``start``; ``starts`` their starts) where they cover it, else from jieba."""
     title, text = title or "", text or ""
-    starts = [w[0] for w in words] if words else []
+    starts = starts if starts is not None else [w[0] for w in words] if words else []
     at = text.find(title) if title else -1
     head = lengths_within(starts, words, start + at, start + at + len(title)) if words and at >= 0 and title else None
     body = lengths_within(starts, words, start, start + len(text)) if words and text else None
