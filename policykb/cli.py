@@ -69,6 +69,8 @@ def build(paths, db_path, extracted_dir, progress, jobs):
                                 echo=lambda line: click.echo(line, err=True))
     except PolicyKBError as e:
         raise click.ClickException(str(e))
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{db_path}: {report.summary()}", err=True)
     if report.failed:
         raise click.ClickException("; ".join(problem for _, problem in report.failed))

@@ -24,8 +24,29 @@ def extract_file(path: str | Path, vocab: Vocabulary | None = None) -> Record:
     """
     vocab = default_vocabulary(vocab)
     source = read_document(path, vocab=vocab)
+    copies = repeated_copies(source.text)
+    if copies > 1:
+        source.warnings.append(f"the file holds {copies} copies of one plan; read as it is (remove the copies)")
     document, sections = parse_structure(source, vocab=vocab)
     return extract_record(source, document, sections, vocab=vocab)
+
+
+def repeated_copies(text: str, head: int = 80) -> int:
+    r"""How many times the whole text is one plan written again (1: once).
+
+    >>> repeated_copies("一、总体要求\n到2025年。\n" * 3), repeated_copies("一、总体要求\n到2025年。\n")
+    (3, 1)
+    """
+    body = text.strip()
+    start = body.split("\n", 1)[0].strip()[:head]  # the first line: notice or title
+    if not start or body.count(start) < 2:
+        return 1
+    parts, at = [], 0
+    while (nxt := body.find(start, at + 1)) > 0:
+        parts.append(body[at:nxt].strip())
+        at = nxt
+    parts.append(body[at:].strip())
+    return len(parts) if len(set(parts)) == 1 else 1
 
 
 # --- build: documents -> extracted/*.json -> SQLite ----------------------
@@ -42,6 +63,8 @@ class BuildReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line problem)
+    duplicates: list[str] = field(default_factory=list)  # files of a plan another file holds
+    warnings: list[str] = field(default_factory=list)  # one line each, naming the file
 
     def summary(self) -> str:
         """One line for the user.
@@ -49,9 +72,10 @@ class BuildReport:
         >>> BuildReport(added=["a.txt"], unchanged=["b.txt"]).summary()
         '2 documents: 1 added, 0 replaced, 1 unchanged, 0 failed'
         """
-        total = len(self.added) + len(self.replaced) + len(self.unchanged) + len(self.failed)
+        total = len(self.added) + len(self.replaced) + len(self.unchanged) + len(self.failed) + len(self.duplicates)
+        duplicates = f", {len(self.duplicates)} duplicates" if self.duplicates else ""
         return (f"{total} documents: {len(self.added)} added, {len(self.replaced)} replaced, "
-                f"{len(self.unchanged)} unchanged, {len(self.failed)} failed")
+                f"{len(self.unchanged)} unchanged{duplicates}, {len(self.failed)} failed")
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
@@ -116,6 +140,27 @@ def build_database(paths: Iterable[str | Path] = ("corpus",), db_path: str | Pat
     return report
 
 
+def _duplicate(db, done, report: BuildReport, version: str) -> bool:
+    """True when ``done`` is a file of a plan another file holds (same key:
+    same document number, or the same title without one) and loses to it:
+    the file whose path sorts first wins, so a folder with both settles."""
+    key = done.rows["documents"][0]["key"]
+    row = db.execute("select source_path from documents where key = ?", [key]).fetchone()
+    holder = row[0] if row else None
+    if not holder or holder == done.path or not Path(holder).is_file():
+        return False
+    winner = min(holder, done.path)
+    report.warnings.append(f"{done.path}: the same plan as {holder if winner == holder else done.path} "
+                           f"(key {key}); {winner} is kept")
+    if winner == holder:
+        from . import store
+
+        store.mark_duplicate(db, done.path, key, (done.digest, version))
+        report.duplicates.append(done.path)
+        return True
+    return False
+
+
 def _load_all(work: Path, todo, version: str, vocab, extracted_dir, progress: bool, jobs: int | None,
               report: BuildReport) -> None:
     """Prepare the documents of ``todo`` and load them into the database ``work``."""
@@ -132,6 +177,9 @@ def _load_all(work: Path, todo, version: str, vocab, extracted_dir, progress: bo
             bar.update(1)
             if done.problem:
                 report.failed.append((done.path, done.problem))
+                continue
+            report.warnings.extend(f"{done.path}: {warning}" for warning in done.warnings)
+            if _duplicate(db, done, report, version):
                 continue
             try:
                 status = store.load_rows(db, done.rows, done.path, (done.digest, version))

@@ -248,3 +248,78 @@ def test_the_site_picks_up_the_new_file(corpus, tmp_path):
     assert serve.pick_up(ds, db_path, "kb", seen)[1] is not None
     assert asyncio.run(count()) == 4
     assert serve.pick_up(ds, db_path, "kb", serve.file_id(db_path)) == (serve.file_id(db_path), None)
+
+
+# --- input problems: each a one-line warning or error, nothing half-stored
+
+
+def test_a_stray_invalid_byte_is_a_warning_not_a_rejected_file(corpus, tmp_path):
+    path = corpus / "plan_0.txt"
+    data = path.read_bytes()
+    path.write_bytes(data[:60] + b"\xff" + data[60:])
+    report = build(corpus, tmp_path)
+    assert not report.failed and len(report.added) == 3
+    assert any("plan_0.txt" in w and "invalid UTF-8" in w for w in report.warnings)
+
+
+def test_gb18030_gibberish_is_named():
+    from policykb.read.text import decode_warnings
+
+    text = plan("江北", 10)
+    garbled = text.encode("utf-8").decode("gb18030", errors="replace")
+    assert "gibberish" in decode_warnings(b"", garbled, "gb18030")[0]
+    assert decode_warnings(text.encode("gb18030"), text, "gb18030") == []
+
+
+def test_a_file_of_copies_of_one_plan_is_a_warning(corpus, tmp_path):
+    (corpus / "plan_0.txt").write_text(plan("江北", 10) * 3, encoding="utf-8")
+    report = build(corpus, tmp_path)
+    assert any("plan_0.txt" in w and "3 copies" in w for w in report.warnings)
+
+
+def test_a_folder_without_documents_is_an_error(tmp_path):
+    from click.testing import CliRunner
+
+    from policykb.cli import cli
+
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "empty"), "--db", str(tmp_path / "kb.db")])
+    assert result.exit_code == 1 and "no documents" in result.output
+    assert not (tmp_path / "kb.db").exists()
+
+
+@pytest.mark.parametrize("number", [12, None], ids=["same number", "same title, no number"])
+def test_two_files_of_one_plan_settle_on_the_first(tmp_path, number, reads):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "a.txt").write_text(plan("江北", number), encoding="utf-8")
+    (folder / "b.txt").write_text(plan("江北", number, "，达到先进水平"), encoding="utf-8")
+    first = build(folder, tmp_path)
+    assert first.duplicates == [str(folder / "b.txt")]
+    assert any("b.txt" in w and "the same plan" in w for w in first.warnings)
+    with sqlite_utils.Database(tmp_path / "kb.db") as db:
+        kept = [row[0] for row in db.execute("select source_path from documents")]
+    assert kept == [str(folder / "a.txt")]
+    reads.clear()
+    again = build(folder, tmp_path)
+    assert reads == [] and not again.replaced and not again.added  # settled: no flip-flop
+
+
+def test_a_number_too_large_for_an_integer_stores(corpus, tmp_path):
+    (corpus / "plan_0.txt").write_text(plan("江北", 10, "，建成10000000000000000000个项目"), encoding="utf-8")
+    report = build(corpus, tmp_path)
+    assert not report.failed
+    with sqlite_utils.Database(tmp_path / "kb.db") as db:
+        assert db.execute("select count(*) from targets where value >= 1e19").fetchone()[0] >= 1
+
+
+@pytest.mark.parametrize("title", ["《江北区节能降碳行动方案", "江北区节能降碳》行动方案", "江北区节能降碳行动方案》"])
+def test_a_lone_book_bracket_never_shifts_the_title_span(tmp_path, title):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "p.txt").write_text(f"江北区人民政府关于印发{title}的通知\n江北府发〔2023〕7号\n"
+                                  "一、总体要求\n到2025年，能耗下降10%。\n", encoding="utf-8")
+    build(folder, tmp_path)
+    with sqlite_utils.Database(tmp_path / "kb.db") as db:
+        stored, text, start, end = db.execute("select title, text, title_start, title_end from documents").fetchone()
+    assert start is None or text[start:end] == stored

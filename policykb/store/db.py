@@ -30,7 +30,19 @@ def stored_source(db, path: str, digest: str, version: str) -> str | None:
     unchanged); ``db`` is a sqlite-utils or a sqlite3 connection."""
     row = db.execute("select key from documents where source_path = ? and source_hash = ? and parser_version = ?",
                      [path, digest, version]).fetchone()
+    if row is None:  # a file of a plan another file holds, as it was when it lost
+        row = db.execute("select d.key from duplicates x join documents d on d.key = x.document "
+                         "where x.path = ? and x.source_hash = ? and x.parser_version = ?",
+                         [path, digest, version]).fetchone()
     return row[0] if row else None
+
+
+def mark_duplicate(db: sqlite_utils.Database, path: str, key: str, stamp: tuple[str, str]) -> None:
+    """Remember that the file at ``path`` (with these bytes, this parser) is a
+    plan the document ``key`` holds from another file."""
+    with db.atomic():
+        db["duplicates"].upsert({"path": path, "document": key, "source_hash": stamp[0],
+                                 "parser_version": stamp[1]}, pk="path")
 
 
 def stamp_source(db: sqlite_utils.Database, key: str, digest: str | None, version: str | None) -> None:
@@ -168,6 +180,7 @@ def load_rows(db: sqlite_utils.Database, rows: dict[str, list[dict]], path: str 
     try:
         with db.atomic():
             steps.delete_stale_keys(db, doc_key, doc.get("source_path"))
+            db.execute("delete from duplicates where path = ? or document = ?", [doc.get("source_path"), doc_key])
             steps.delete_document(db, doc_key)
             steps.insert_rows(db, rows)
             steps.index_tasks(db, doc_key)

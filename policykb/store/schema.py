@@ -42,6 +42,11 @@ SCHEMA: dict[str, dict] = {
         pk="key", foreign_keys=[("key", "tasks", "key"), ("document", "documents", "key")],
         indexes=[["document"]],
     ),
+    "duplicates": dict(
+        columns={"path": str, "document": str, "source_hash": str, "parser_version": str},
+        pk="path", foreign_keys=[("document", "documents", "key")],
+        indexes=[["document"]],
+    ),
     "departments": dict(
         columns={"key": str, "name": str, "full_name": str, "jurisdiction": str, "kind": str},
         pk="key", foreign_keys=[],
