@@ -34,9 +34,10 @@ test-fast: $(BIN)/policykb
 score: $(BIN)/policykb
 	$(BIN)/python scripts/score.py $(if $(V),-v)
 
-## bench: time extraction of the seed plan against plain jieba segmentation
+## bench: build BENCH_N plans (default 1000) and plain jieba over the same files; print the ratios, memory, DB size
+BENCH_N ?= 1000
 bench: $(BIN)/policykb
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py --plans $(BENCH_N)
 
 ## golden: extract every ../shared/dev document (text and pdf/) and check it against tests/golden/manifest.json
 golden: $(BIN)/policykb

@@ -50,22 +50,27 @@ def extract(path, fmt):
               type=click.Path(file_okay=False), help="Folder for the NAME.json snapshots.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show a progress bar when building more than a few documents.")
-def build(paths, db_path, extracted_dir, progress):
+@click.option("--jobs", "-j", default=None, type=click.IntRange(min=1),
+              help="Worker processes reading documents (default: every core).")
+def build(paths, db_path, extracted_dir, progress, jobs):
     """Extract documents (default: everything in corpus/), write extracted/NAME.json
     and load the records into a SQLite database.
 
-    Building again with the same documents changes nothing; a changed document
-    replaces its own rows in one transaction. Exits 1 if a document failed
-    (its previous rows are kept).
+    Building again with the same documents reads none of them (their bytes and
+    the parser are hashed); a changed document replaces its own rows in one
+    transaction. Exits 1 if a document failed (its previous rows are kept).
 
     Example: policykb build corpus/ --db policykb.db
     """
     from .pipeline import build_database
 
     try:
-        report = build_database(paths or ("corpus",), db_path, extracted_dir, progress=progress)
+        report = build_database(paths or ("corpus",), db_path, extracted_dir, progress=progress, jobs=jobs,
+                                echo=lambda line: click.echo(line, err=True))
     except PolicyKBError as e:
         raise click.ClickException(str(e))
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{db_path}: {report.summary()}", err=True)
     if report.failed:
         raise click.ClickException("; ".join(problem for _, problem in report.failed))

@@ -262,6 +262,11 @@ def segment(text: str) -> list[str]:
     return [w for w in _default_jieba().lcut(text) if w.strip()]
 
 
+def cut(text: str) -> list[str]:
+    """jieba's pieces of ``text``, spaces included (their lengths add up to the text's)."""
+    return _default_jieba().lcut(text)
+
+
 def segment_for_search(text: str) -> list[str]:
     """Words for a full-text index: also the shorter words inside long ones,
     so a search for 改革 finds 发展改革委.
@@ -270,6 +275,36 @@ def segment_for_search(text: str) -> list[str]:
     ['发展', '改革', '发展改革委']
     """
     return [w for w in _default_jieba().lcut_for_search(text) if w.strip()]
+
+
+#: the text :func:`find_departments` read last and its words' (start, length):
+#: the search index reuses them instead of cutting the text again
+_last_words: dict = {}
+
+
+def last_words(length: int):
+    """``(start, length)`` of the words of the text :func:`find_departments`
+    read last, when that text had ``length`` characters (else None)."""
+    text = _last_words.get("text")
+    return _last_words["words"] if text is not None and len(text) == length else None
+
+
+def expand_for_search(words: Iterable[str]) -> list[str]:
+    """Each word preceded by the dictionary words of two and three characters
+    inside it, as jieba's search mode gives them (so a search for 改革 finds
+    发展改革委), without cutting the text again.
+
+    >>> expand_for_search(["发展改革委", "会同"])
+    ['发展', '改革', '发展改革委', '会同']
+    """
+    freq = _default_jieba().dt.FREQ
+    out = []
+    for word in words:
+        for n in (2, 3):
+            if len(word) > n:
+                out.extend(gram for gram in (word[i:i + n] for i in range(len(word) - n + 1)) if freq.get(gram))
+        out.append(word)
+    return out
 
 
 def find_departments(text: str, nlp=None) -> list[tuple[str, int, int]]:
@@ -281,5 +316,8 @@ def find_departments(text: str, nlp=None) -> list[tuple[str, int, int]]:
     >>> find_departments("市发展改革委、市生态环境局要加强协调调度")
     [('市发展改革委', 0, 6), ('市生态环境局', 7, 13)]
     """
+    from spacy.attrs import IDX, LENGTH
+
     doc = (nlp or get_nlp())(text)
+    _last_words.update(text=text, words=doc.to_array([IDX, LENGTH]).tolist() if len(doc) else [])
     return [(ent.text, ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == LABEL]

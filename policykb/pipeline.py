@@ -24,8 +24,29 @@ def extract_file(path: str | Path, vocab: Vocabulary | None = None) -> Record:
     """
     vocab = default_vocabulary(vocab)
     source = read_document(path, vocab=vocab)
+    copies = repeated_copies(source.text)
+    if copies > 1:
+        source.warnings.append(f"the file holds {copies} copies of one plan; read as it is (remove the copies)")
     document, sections = parse_structure(source, vocab=vocab)
     return extract_record(source, document, sections, vocab=vocab)
+
+
+def repeated_copies(text: str, head: int = 80) -> int:
+    r"""How many times the whole text is one plan written again (1: once).
+
+    >>> repeated_copies("一、总体要求\n到2025年。\n" * 3), repeated_copies("一、总体要求\n到2025年。\n")
+    (3, 1)
+    """
+    body = text.strip()
+    start = body.split("\n", 1)[0].strip()[:head]  # the first line: notice or title
+    if not start or body.count(start) < 2:
+        return 1
+    parts, at = [], 0
+    while (nxt := body.find(start, at + 1)) > 0:
+        parts.append(body[at:nxt].strip())
+        at = nxt
+    parts.append(body[at:].strip())
+    return len(parts) if len(set(parts)) == 1 else 1
 
 
 # --- build: documents -> extracted/*.json -> SQLite ----------------------
@@ -42,6 +63,8 @@ class BuildReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line problem)
+    duplicates: list[str] = field(default_factory=list)  # files of a plan another file holds
+    warnings: list[str] = field(default_factory=list)  # one line each, naming the file
 
     def summary(self) -> str:
         """One line for the user.
@@ -49,9 +72,10 @@ class BuildReport:
         >>> BuildReport(added=["a.txt"], unchanged=["b.txt"]).summary()
         '2 documents: 1 added, 0 replaced, 1 unchanged, 0 failed'
         """
-        total = len(self.added) + len(self.replaced) + len(self.unchanged) + len(self.failed)
+        total = len(self.added) + len(self.replaced) + len(self.unchanged) + len(self.failed) + len(self.duplicates)
+        duplicates = f", {len(self.duplicates)} duplicates" if self.duplicates else ""
         return (f"{total} documents: {len(self.added)} added, {len(self.replaced)} replaced, "
-                f"{len(self.unchanged)} unchanged, {len(self.failed)} failed")
+                f"{len(self.unchanged)} unchanged{duplicates}, {len(self.failed)} failed")
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
@@ -81,39 +105,88 @@ def write_snapshot(record: Record, extracted_dir: str | Path, name: str) -> Path
 
 def build_database(paths: Iterable[str | Path] = ("corpus",), db_path: str | Path = "policykb.db",
                    extracted_dir: str | Path | None = "extracted", progress: bool = False,
-                   vocab: Vocabulary | None = None) -> BuildReport:
+                   vocab: Vocabulary | None = None, jobs: int | None = None, echo=None) -> BuildReport:
     """Extract every document of ``paths`` with the words of ``vocab``,
     snapshot it to ``extracted_dir`` and load it into ``db_path``, one
-    transaction per document.
+    transaction per document, with ``jobs`` worker processes (default:
+    every core).
 
-    A document that fails (unreadable, or an error while storing) keeps its
-    previous rows and is listed in ``BuildReport.failed``; the others load.
+    A document whose bytes and parser are those its rows came from is not
+    read again. The build waits for any other build of ``db_path``, writes
+    into a copy and swaps it in (a running site keeps reading the file it
+    has). A document that fails (unreadable, or an error while storing)
+    keeps its previous rows and is listed in ``BuildReport.failed``; the
+    others load. ``echo`` (default: nothing) hears that the build waits.
     """
-    from tqdm import tqdm
-
-    from . import store
+    from . import batch
 
     vocab = default_vocabulary(vocab)
+    paths = list(paths)
     files = find_documents(paths)
-    db = store.open_database(db_path)
-    report = BuildReport()
-    bar = tqdm(files, desc="build", unit="doc", disable=not progress or len(files) <= PROGRESS_MIN_DOCUMENTS)
+    if not files:
+        raise PolicyKBError(", ".join(map(str, paths)), "no documents (.txt, .html, .docx or .pdf) to build")
+    version = batch.parser_version(vocab)
+    with batch.build_lock(db_path, echo):
+        todo, unchanged = batch.plan_build(db_path, files, version, extracted_dir)
+        report = BuildReport(unchanged=[str(p) for p in unchanged])
+        if todo is None:  # nothing to read and the index is current: the file is left alone
+            return report
+        work = batch.working_copy(db_path)
+        try:
+            _load_all(work, todo, version, vocab, extracted_dir, progress, jobs, report)
+            batch.swap_in(work, db_path)
+        finally:
+            batch.discard(work)
+    return report
+
+
+def _duplicate(db, done, report: BuildReport, version: str) -> bool:
+    """True when ``done`` is a file of a plan another file holds (same key:
+    same document number, or the same title without one) and loses to it:
+    the file whose path sorts first wins, so a folder with both settles."""
+    key = done.rows["documents"][0]["key"]
+    row = db.execute("select source_path from documents where key = ?", [key]).fetchone()
+    holder = row[0] if row else None
+    if not holder or holder == done.path or not Path(holder).is_file():
+        return False
+    winner = min(holder, done.path)
+    report.warnings.append(f"{done.path}: the same plan as {holder if winner == holder else done.path} "
+                           f"(key {key}); {winner} is kept")
+    if winner == holder:
+        from . import store
+
+        store.mark_duplicate(db, done.path, key, (done.digest, version))
+        report.duplicates.append(done.path)
+        return True
+    return False
+
+
+def _load_all(work: Path, todo, version: str, vocab, extracted_dir, progress: bool, jobs: int | None,
+              report: BuildReport) -> None:
+    """Prepare the documents of ``todo`` and load them into the database ``work``."""
+    from tqdm import tqdm
+
+    from . import batch, store
+
+    db = store.open_database(work)
+    db.execute("pragma synchronous = off")  # a private copy: swapped in only once complete
+    store.ensure_index_version(db, version)
+    bar = tqdm(total=len(todo), desc="build", unit="doc", disable=not progress or len(todo) <= PROGRESS_MIN_DOCUMENTS)
     try:
-        for path in bar:
-            bar.set_postfix_str(path.name, refresh=False)
+        for done in batch.prepared(todo, vocab, extracted_dir, jobs or batch.default_jobs()):
+            bar.update(1)
+            if done.problem:
+                report.failed.append((done.path, done.problem))
+                continue
+            report.warnings.extend(f"{done.path}: {warning}" for warning in done.warnings)
+            if _duplicate(db, done, report, version):
+                continue
             try:
-                record = extract_file(path, vocab)
-                if extracted_dir is not None:
-                    write_snapshot(record, extracted_dir, path.stem)
-                status = store.load_record(db, record, vocab=vocab)
+                status = store.load_rows(db, done.rows, done.path, (done.digest, version))
             except PolicyKBError as e:
-                report.failed.append((str(path), str(e)))
+                report.failed.append((done.path, str(e)))
                 continue
-            except Exception as e:  # noqa: BLE001 - an extractor bug fails this document, not the build
-                report.failed.append((str(path), f"{path}: {type(e).__name__}: {e}"))
-                continue
-            getattr(report, status).append(str(path))
+            getattr(report, status).append(done.path)
     finally:
         bar.close()
         db.close()
-    return report

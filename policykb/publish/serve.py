@@ -1,8 +1,14 @@
 """Serving the database with Datasette: build it when needed, then run
 ``datasette serve`` immutable (read-only) with ``metadata.yml``; the plugin
-loads through its entry point."""
+loads through its entry point. A build swaps a new file in at the path
+(:mod:`policykb.batch.swap`); the site watches the path and serves the new
+file from the next request on, while requests under way finish on the old
+one (:func:`pick_up`, run before each request by the ``asgi_wrapper`` hook
+of :func:`watcher`, which the served Datasette loads from a plugins folder)."""
 from __future__ import annotations
 
+import asyncio
+import os
 import signal
 import subprocess
 import sys
@@ -47,10 +53,92 @@ def metadata_for(db_path: str | Path, metadata_path: str | Path) -> dict:
     return data
 
 
-def datasette_command(db_path: str | Path, metadata_path: str | Path, host: str, port: int) -> list[str]:
-    """The ``datasette serve`` command line: immutable database, metadata, localhost."""
-    return [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "-m", str(metadata_path),
+
+
+def datasette_command(db_path: str | Path, metadata_path: str | Path, host: str, port: int,
+                      plugins_dir: str | Path | None = None) -> list[str]:
+    """The ``datasette serve`` command line: immutable database, metadata,
+    localhost (and the folder of the swap watcher)."""
+    extra = ["--plugins-dir", str(plugins_dir)] if plugins_dir else []
+    return [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "-m", str(metadata_path), *extra,
             "--host", host, "--port", str(port)]
+
+
+def file_id(path: str | Path) -> tuple[int, int] | None:
+    """What changes when a build swaps a new file in: its device and inode."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def pick_up(datasette, path: str | Path, name: str, seen: tuple[int, int] | None):
+    """Serve the file now at ``path`` as database ``name`` when it is not the
+    one ``seen`` (one assignment: a request sees the old or the new file).
+    Returns the id of the file served and the database it replaced (or None)."""
+    now = file_id(path)
+    if now is None or now == seen or name not in datasette.databases:
+        return (seen if now is None else now), None
+    old = datasette.databases[name]
+    db = file_database(datasette, path, f"{name}@{now[0]}:{now[1]}")
+    db.name, db.route = name, old.route
+    databases = datasette.databases.copy()
+    databases[name] = db
+    datasette.databases = databases
+    return now, old
+
+
+def file_database(datasette, path: str | Path, key: str):
+    """An immutable Datasette database whose threads keep their connections
+    under ``key`` (Datasette keys them by name, which the new file shares)."""
+    from datasette.database import Database, connections
+
+    class FileDatabase(Database):
+        async def execute_fn(self, fn):
+            if self.ds.executor is None:
+                return await super().execute_fn(fn)
+
+            def in_thread():
+                conn = getattr(connections, key, None)
+                if not conn:
+                    conn = self.connect()
+                    self.ds._prepare_connection(conn, self.name)
+                    setattr(connections, key, conn)
+                return fn(conn)
+
+            return await asyncio.get_running_loop().run_in_executor(self.ds.executor, in_thread)
+
+    return FileDatabase(datasette, path=str(path), is_mutable=False)
+
+
+def watcher(path: str | Path, grace: float = 60.0):
+    """A Datasette ``asgi_wrapper`` hook: before each request, serve the file
+    now at ``path`` if a build swapped a new one in (a ``stat``, nothing
+    more); a replaced database's files are closed ``grace`` seconds later,
+    when the requests under way on it have finished."""
+    name = Path(path).stem
+
+    def asgi_wrapper(datasette):
+        state = {"seen": file_id(path)}
+
+        def wrap(app):
+            async def watched(scope, receive, send):
+                state["seen"], old = pick_up(datasette, path, name, state["seen"])
+                if old is not None:
+                    asyncio.get_running_loop().call_later(grace, old.close)
+                await app(scope, receive, send)
+
+            return watched
+
+        return wrap
+
+    return asgi_wrapper
+
+
+#: the plugins-folder module that gives the served Datasette the hook above
+WATCH_PLUGIN = ("from datasette import hookimpl\n\nfrom policykb.publish import serve\n\n"
+                "asgi_wrapper = hookimpl(serve.watcher({path!r}))\n")
 
 
 def build_if_needed(db_path: str | Path, paths: Iterable[str | Path], echo=print) -> None:
@@ -80,8 +168,12 @@ def serve_database(db_path: str | Path = "policykb.db", paths: Iterable[str | Pa
         meta = Path(tmp) / "metadata.yml"
         meta.write_text(yaml.safe_dump(metadata_for(db_path, source), allow_unicode=True, sort_keys=False),
                         encoding="utf-8")
-        echo(f"serving {db_path} on http://{host}:{port}/ (read-only)")
-        return run_until_stopped(datasette_command(db_path, meta, host, port))
+        plugins = Path(tmp) / "plugins"
+        plugins.mkdir()
+        (plugins / "policykb_watch.py").write_text(WATCH_PLUGIN.format(path=str(Path(db_path).resolve())),
+                                                   encoding="utf-8")
+        echo(f"serving {db_path} on http://{host}:{port}/ (read-only; a new build is picked up)")
+        return run_until_stopped(datasette_command(db_path, meta, host, port, plugins))
 
 
 def run_until_stopped(command: list[str]) -> int:

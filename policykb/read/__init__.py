@@ -23,12 +23,13 @@ from .html import read_html
 from .normalize import fold_punctuation
 from .pdf import read_pdf
 from .script import simplify_script
-from .text import clean_text, decode_bytes
+from .text import clean_text, decode_bytes, decode_warnings
 
 def read_text_file(path, data: bytes, vocab=None) -> Source:
     """Read a plain-text file (UTF-8 with or without BOM, GB18030/GBK)."""
     text, encoding = decode_bytes(data, path)
-    return Source(path=str(path), text=text, norm="", format="txt", encoding=encoding)
+    return Source(path=str(path), text=text, norm="", format="txt", encoding=encoding,
+                  warnings=decode_warnings(data, text, encoding))
 
 
 # extension -> reader(path, bytes, vocab) -> Source (``norm`` left for read_document)

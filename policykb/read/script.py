@@ -12,7 +12,9 @@ and an offset into ``Source.text`` is an offset into ``original_text`` too.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from importlib import resources
 
 from ..patterns import compile_patterns
 from ..vocab import default_vocabulary
@@ -23,6 +25,27 @@ def _t2s():
     import opencc  # opencc-python-reimplemented: pure Python, dictionaries shipped
 
     return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=None)
+def _traditional_chars() -> re.Pattern:
+    """The characters OpenCC's character table changes, as one class."""
+    table = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text("utf-8")
+    chars = {key for key, _, values in (line.partition("\t") for line in table.splitlines())
+             if len(key) == 1 and values.split() and values.split()[0] != key}
+    return re.compile("[" + "".join(sorted(map(re.escape, chars))) + "]")
+
+
+def may_be_traditional(text: str, vocab=None) -> bool:
+    """Cheap first look: False when too few characters of ``text`` are ones
+    the conversion changes for :func:`is_traditional` ever to say True.
+
+    >>> may_be_traditional("节能减排综合工作实施方案"), may_be_traditional("節能減排綜合工作實施方案")
+    (False, True)
+    """
+    words = default_vocabulary(vocab).read
+    marked = len(_traditional_chars().findall(text))
+    return marked >= words.traditional_min_chars and marked / max(len(text), 1) >= words.traditional_share / 4
 
 
 def to_simplified(text: str) -> str:
@@ -64,6 +87,8 @@ def simplify_script(text: str, vocab=None) -> tuple[str, str | None]:
     >>> simplify_script("二、主要目标")
     ('二、主要目标', None)
     """
+    if not may_be_traditional(text, vocab):
+        return text, None
     converted = to_simplified(text)
     if converted != text and is_traditional(text, converted, vocab):
         return converted, text

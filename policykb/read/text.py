@@ -46,7 +46,9 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
         if _looks_like_text(text):
             return text, "utf-8-sig"
     except UnicodeDecodeError:
-        pass
+        text = _utf8_with_strays(data)
+        if text is not None and _looks_like_text(text):
+            return text, "utf-8-sig"
     for encoding in _guess_legacy(data):
         try:
             text = data.decode(encoding)
@@ -55,6 +57,48 @@ def decode_bytes(data: bytes, path) -> tuple[str, str]:
         if _looks_like_text(text):
             return text, "big5" if encoding in _BIG5 else encoding
     raise PolicyKBError(path, "cannot decode the text as UTF-8, GB18030/GBK or Big5")
+
+
+#: a UTF-8 file with a few invalid bytes (at most this many, and one per
+#: 2,000 bytes) is read as UTF-8, each replaced by U+FFFD, with a warning
+STRAY_BYTES_MAX, STRAY_BYTES_PER = 16, 2000
+
+
+def _utf8_with_strays(data: bytes) -> str | None:
+    text = data.decode("utf-8-sig", errors="replace")
+    strays = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    return text if 0 < strays <= min(STRAY_BYTES_MAX, max(1, len(data) // STRAY_BYTES_PER)) else None
+
+
+def decode_warnings(data: bytes, text: str, encoding: str) -> list[str]:
+    r"""What the reader of a decoded text should know: invalid UTF-8 bytes
+    replaced, or a legacy decoding that reads as gibberish (Han characters
+    mostly outside GB2312's common level, as UTF-8 read as GB18030 gives).
+
+    >>> decode_warnings(b"ab\xffcd", "ab\ufffdcd", "utf-8-sig")
+    ['1 invalid UTF-8 byte sequence(s) replaced by U+FFFD']
+    """
+    strays = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    if encoding.startswith("utf-8") and strays > 0:
+        return [f"{strays} invalid UTF-8 byte sequence(s) replaced by U+FFFD"]
+    if encoding == "gb18030" and _garbled(text):
+        return ["decoded as GB18030 but reads as gibberish (few common characters): "
+                "check the file's encoding (UTF-8 with damaged bytes?)"]
+    return []
+
+
+def _garbled(text: str, sample: int = 5000) -> bool:
+    common = rare = 0
+    for ch in text[:sample * 4]:
+        if 0x4E00 <= ord(ch) <= 0x9FFF:
+            try:
+                lead = ch.encode("gb2312")[0]
+            except UnicodeEncodeError:
+                lead = 0
+            common, rare = (common + 1, rare) if 0xB0 <= lead <= 0xD7 else (common, rare + 1)
+            if common + rare >= sample:
+                break
+    return common + rare >= 20 and common < rare
 
 
 def _looks_like_text(text: str) -> bool:

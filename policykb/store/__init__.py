@@ -10,7 +10,8 @@ changes nothing (its hash is stored with the document).
 
 Tables: documents, sections, tasks, departments, assignments, targets,
 mentions, citations; ``tasks_fts`` indexes the tasks' words as jieba cuts
-them (:func:`~.search.index_text`), and :func:`~.search.fts_query` cuts a query the same way.
+them (``tasks_words`` keeps the cut the pipeline made), external-content so
+the text is stored once, and :func:`~.search.fts_query` cuts a query the same way.
 
 Modules: :mod:`.schema` (tables, columns, indexes), :mod:`.keys` (document,
 department and path keys), :mod:`.search` (jieba words for the full-text
@@ -21,16 +22,18 @@ structure or extract.
 """
 from __future__ import annotations
 
-from .db import (database_content, delete_document, delete_stale_keys, index_tasks, insert_rows, link_citations,
-                 load_record, open_database, prune_departments, stored_hash)
+from .db import (database_content, delete_document, ensure_index_version, index_version, reindex_all, delete_stale_keys, index_tasks, insert_rows, link_citations,
+                 load_record, load_rows, mark_duplicate, open_database, prune_departments, stamp_source, stored_hash,
+                 stored_source)
 from .keys import department_key, document_key, load_prefixes, slug_prefix, unique_keys
 from .rows import base_quantity, record_hash, record_rows
 from .schema import DOCUMENT_TABLES, ROLES, SCHEMA, SCHEMA_VERSION, ensure_schema
-from .search import fts_query, has_han, index_chars, index_text, search_tokens
+from .search import fts_query, has_han, index_chars, index_text, search_tokens, task_codes, task_index_values
 
 __all__ = [
     "DOCUMENT_TABLES", "ROLES", "SCHEMA", "SCHEMA_VERSION", "base_quantity", "database_content", "delete_document",
-    "delete_stale_keys", "department_key", "document_key", "ensure_schema", "fts_query", "has_han", "index_chars",
-    "index_tasks", "index_text", "insert_rows", "link_citations", "load_prefixes", "load_record", "open_database",
-    "prune_departments", "record_hash", "record_rows", "search_tokens", "slug_prefix", "stored_hash", "unique_keys",
+    "delete_stale_keys", "department_key", "document_key", "ensure_index_version", "ensure_schema", "index_version", "fts_query", "has_han", "index_chars",
+    "index_tasks", "index_text", "insert_rows", "link_citations", "load_prefixes", "load_record", "load_rows", "mark_duplicate", "open_database",
+    "prune_departments", "record_hash", "reindex_all", "task_codes", "task_index_values", "record_rows", "search_tokens", "slug_prefix", "stamp_source", "stored_hash",
+    "stored_source", "unique_keys",
 ]

@@ -104,10 +104,29 @@ def document_row(record: Record, doc_key: str) -> dict:
         source_encoding=record.source.get("encoding"), warnings=_json(record.source.get("warnings") or []),
         text=record.text, record_hash=record_hash(record),
     )
+    document["title_start"], document["title_end"] = title_span(record.text, d.title, d.title_start, d.title_end)
     for extra, value in record.source.items():
         if extra not in ("path", "format", "encoding", "warnings"):
             document[f"source_{extra}"] = value if isinstance(value, (str, int, float, type(None))) else _json(value)
     return document
+
+
+def title_span(text: str, title: str | None, start: int | None, end: int | None) -> tuple[int | None, int | None]:
+    """The stored span of the title: the record's when it holds the title,
+    else where the title is first written, else none (a lone 《 or 》 in
+    or beside the title never leaves a span that is not the title).
+
+    >>> title_span("关于印发《节能方案的通知", "《节能方案", None, None)
+    (4, 9)
+    >>> title_span("节能方案》", "节能方案》", 0, 4)
+    (0, 5)
+    """
+    if not title or not text:
+        return start, end
+    if start is not None and end is not None and text[start:end] == title:
+        return start, end
+    at = text.find(title)
+    return (at, at + len(title)) if at >= 0 else (None, None)
 
 
 def section_rows(record: Record, doc_key: str, departments: DepartmentRows) -> tuple[list, list, dict, dict]:
@@ -186,6 +205,27 @@ def record_rows(record: Record, key: str | None = None, vocab=None) -> dict[str,
     citations = [{"key": f"{doc_key}>{number}", "document": doc_key, "cited_number": number,
                   "cited_document": None}
                  for number in dict.fromkeys(d.cites or [])]
-    return {"documents": [document], "sections": sections, "tasks": tasks,
-            "departments": list(departments.rows.values()), "assignments": assignments,
-            "targets": targets, "mentions": mentions, "citations": citations}
+    tables = {"documents": [document], "sections": sections, "tasks": tasks,
+              "departments": list(departments.rows.values()), "assignments": assignments,
+              "targets": targets, "mentions": mentions, "citations": citations}
+    for rows in tables.values():
+        for row in rows:
+            fit_integers(row)
+    return tables
+
+
+#: SQLite's INTEGER is 64 bits
+_INT_MIN, _INT_MAX = -(2 ** 63), 2 ** 63 - 1
+
+
+def fit_integers(row: dict) -> dict:
+    """Store an integer too large for SQLite's INTEGER as a REAL (建成
+    10000000000000000000个项目 extracts, and must store).
+
+    >>> fit_integers({"value": 10 ** 19, "start": 5})
+    {'value': 1e+19, 'start': 5}
+    """
+    for name, value in row.items():
+        if type(value) is int and not _INT_MIN <= value <= _INT_MAX:
+            row[name] = float(value)
+    return row

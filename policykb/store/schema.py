@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite_utils
 
 #: bump when the rows a record becomes change shape, so every document reloads
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ROLES = ("lead", "responsible", "supporting", "implementing")
 
@@ -19,7 +19,7 @@ SCHEMA: dict[str, dict] = {
                  "target_count": int, "source_path": str, "source_format": str, "source_encoding": str,
                  "source_original_text": str, "warnings": str, "body_start": int, "title_start": int,
                  "title_end": int,
-                 "text": str, "record_hash": str},
+                 "text": str, "record_hash": str, "source_hash": str, "parser_version": str},
         pk="key", foreign_keys=[],
         indexes=[["doc_number"], ["jurisdiction"], ["issued_date"]],
     ),
@@ -36,6 +36,16 @@ SCHEMA: dict[str, dict] = {
                  "section_id": int, "start": int, "end": int, "notes": str},
         pk="key", foreign_keys=[("document", "documents", "key"), ("section", "sections", "key")],
         indexes=[["document", "sort_key"], ["section"], ["deadline"]],
+    ),
+    "tasks_words": dict(
+        columns={"key": str, "document": str, "cut": str},
+        pk="key", foreign_keys=[("key", "tasks", "key"), ("document", "documents", "key")],
+        indexes=[["document"]],
+    ),
+    "duplicates": dict(
+        columns={"path": str, "document": str, "source_hash": str, "parser_version": str},
+        pk="path", foreign_keys=[("document", "documents", "key")],
+        indexes=[["document"]],
     ),
     "departments": dict(
         columns={"key": str, "name": str, "full_name": str, "jurisdiction": str, "kind": str},
@@ -75,7 +85,11 @@ SCHEMA: dict[str, dict] = {
 }
 
 #: tables that hold one document's rows, children first (the order of deletes)
-DOCUMENT_TABLES = ("citations", "mentions", "targets", "assignments", "tasks", "sections")
+DOCUMENT_TABLES = ("citations", "mentions", "targets", "assignments", "tasks_words", "tasks", "sections")
+
+#: the search index: external content (the text is read from ``tasks``),
+#: indexing the words of ``tasks_words`` (the rows are inserted by store.db)
+FTS_SQL = "CREATE VIRTUAL TABLE tasks_fts USING fts5(title, text, content=[tasks], content_rowid=rowid)"
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -84,8 +98,18 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         table = db[name]
         if not table.exists():
             table.create(spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
+        else:  # a database from an older build gains the columns added since
+            for column in set(spec["columns"]) - set(table.columns_dict):
+                table.add_column(column, spec["columns"][column])
         for columns in spec["indexes"]:
             table.create_index(columns, if_not_exists=True)
-    if not db["tasks_fts"].exists():
-        # standalone (not content=) because it holds jieba's words, not the text
-        db.execute("CREATE VIRTUAL TABLE tasks_fts USING fts5(title, text, chars)")
+    fts = db.execute("select sql from sqlite_master where name = 'tasks_fts'").fetchone()
+    if fts and "content=" not in fts[0]:
+        # a database from before the external-content index: start it afresh
+        # (every document reloads: SCHEMA_VERSION is in the record hash)
+        db.execute("DROP TABLE tasks_fts")
+        for name in DOCUMENT_TABLES + ("documents", "departments"):
+            db.execute(f"DELETE FROM [{name}]")
+        fts = None
+    if not fts:
+        db.execute(FTS_SQL)
