@@ -12,16 +12,16 @@ from policykb import batch, pipeline, store
 
 def plan(city: str, number: int | None, extra: str = "") -> str:
     """A short plan of a city: title, 发文字号, two numbered tasks with notes."""
-    head = f"{city}市人民政府办公厅关于印发{city}市节能降碳行动方案的通知\n"
+    head = f"{city}市政府办公厅关于印发{city}市节能降碳行动方案的通知\n"
     if number is not None:
         head += f"{city}府办发〔2023〕{number}号\n"
     return head + (
         f"{city}市节能降碳行动方案\n"
         "一、总体要求\n"
-        f"到2025年，全市单位地区生产总值能耗比2020年下降13.5%{extra}。\n"
+        f"到2025年，全市万元地区生产总值能耗较2020年降低13.5%{extra}。\n"
         "二、重点任务\n"
         "（一）推进工业领域节能改造。组织重点企业开展能效诊断，推广高效电机。（市经济信息委牵头，市发展改革委配合）\n"
-        "（二）推动公共机构绿色转型。新建公共建筑全面执行绿色建筑标准。（市机关事务局负责）\n"
+        "（二）推动公共机构绿色转型。新建办公建筑执行绿色建筑标准。（市机关事务局负责）\n"
     )
 
 
