@@ -79,13 +79,13 @@ def build(paths, db_path, extracted_dir, progress, jobs):
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=str))
 @click.option("--db", "db_path", default="policykb.db", show_default=True, type=click.Path(dir_okay=False),
-              help="SQLite database to serve (built from PATHS, default corpus/, if missing or stale).")
+              help="SQLite database to serve (brought up to date with PATHS; policykb.db with corpus/).")
 @click.option("-m", "--metadata", default=None, type=click.Path(dir_okay=False, exists=True),
               help="Datasette metadata file (default: ./metadata.yml).")
 @click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Host to listen on.")
 @click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--build/--no-build", default=True, show_default=True,
-              help="Build the database first if it is missing or older than the documents.")
+              help="Bring the database up to date first (only what changed is read).")
 def serve(paths, db_path, metadata, host, port, build):
     """Serve the database read-only with Datasette, metadata.yml and the policykb
     plugin (Chinese search, department pages), building it first if needed.
@@ -95,7 +95,7 @@ def serve(paths, db_path, metadata, host, port, build):
     from .publish.serve import serve_database
 
     try:
-        code = serve_database(db_path, paths or ("corpus",), metadata, host, port, build,
+        code = serve_database(db_path, paths or None, metadata, host, port, build,
                               echo=lambda line: click.echo(line, err=True))
     except PolicyKBError as e:
         raise click.ClickException(str(e))

@@ -3,6 +3,8 @@ opened with the library to check its rows."""
 from __future__ import annotations
 
 import copy
+import os
+import sys
 import json
 import shutil
 
@@ -119,7 +121,7 @@ def test_commands_have_help_with_an_example(command):
 
 def test_serve_builds_when_needed_then_runs_datasette(workdir, quick_extract, monkeypatch):
     ran = []
-    monkeypatch.setattr(serve_module, "run_until_stopped", lambda command: ran.append(command) or 0)
+    monkeypatch.setattr(serve_module, "run_until_stopped", lambda command, **_: ran.append(command) or 0)
     monkeypatch.chdir(workdir)
     result = CliRunner().invoke(cli, ["serve", "--db", "policykb.db", "--port", "8123"])
     assert result.exit_code == 0, result.output
@@ -128,7 +130,37 @@ def test_serve_builds_when_needed_then_runs_datasette(workdir, quick_extract, mo
     assert command[2:5] == ["datasette", "serve", "-i"] and "policykb.db" in command
     assert command[-4:] == ["--host", "127.0.0.1", "--port", "8123"]
     # served as it was built: no rebuild when nothing changed
-    assert not serve_module.needs_build(workdir / "policykb.db", [workdir / "corpus" / "chongqing_jnjp_2022.txt"])
+    again = CliRunner().invoke(cli, ["serve", "--db", "policykb.db", "--port", "8123"])
+    assert again.exit_code == 0 and "built" not in again.output, again.output
+
+
+def test_serve_never_builds_corpus_into_another_database(workdir, monkeypatch):
+    monkeypatch.setattr(serve_module, "run_until_stopped", lambda command, **_: 0)
+    monkeypatch.chdir(workdir)
+    result = CliRunner().invoke(cli, ["serve", "--db", "other.db"])
+    assert result.exit_code == 1 and "other.db: no such database" in result.output
+    assert not (workdir / "other.db").exists()
+
+
+def test_serve_announces_once_the_port_answers_and_stops_cleanly(tmp_path):
+    """The URL is said only when the port answers; SIGTERM stops the site with status 0."""
+    import signal
+    import socket
+    import threading
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(tmp_path)]
+    said = []
+
+    def announce():
+        said.append(serve_module.port_answers("127.0.0.1", port))
+        threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGTERM)).start()
+
+    code = serve_module.run_until_stopped(server, ready=lambda: serve_module.port_answers("127.0.0.1", port),
+                                          announce=announce, wait=20)
+    assert said == [True] and code == 0
 
 
 def test_metadata_is_renamed_after_the_database_file(tmp_path):

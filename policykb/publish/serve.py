@@ -10,9 +10,11 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -31,15 +33,6 @@ def find_metadata(path: str | Path | None = None) -> Path:
         if candidate.is_file():
             return candidate
     raise PolicyKBError(path or "metadata.yml", "no such metadata file")
-
-
-def needs_build(db_path: str | Path, inputs: Iterable[Path]) -> bool:
-    """True when the database is missing or older than any of its input documents."""
-    db_path = Path(db_path)
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        return True
-    built = db_path.stat().st_mtime
-    return any(p.stat().st_mtime > built for p in inputs)
 
 
 def metadata_for(db_path: str | Path, metadata_path: str | Path) -> dict:
@@ -141,28 +134,46 @@ WATCH_PLUGIN = ("from datasette import hookimpl\n\nfrom policykb.publish import 
                 "asgi_wrapper = hookimpl(serve.watcher({path!r}))\n")
 
 
+#: the database ``serve`` builds from corpus/ when it is given no documents
+DEFAULT_DB = "policykb.db"
+
+
 def build_if_needed(db_path: str | Path, paths: Iterable[str | Path], echo=print) -> None:
-    """Build the database when :func:`needs_build` says so; failures are warnings."""
-    from ..pipeline import build_database, find_documents
+    """Bring the database up to date with its documents: a build reads only
+    what changed (source bytes or parser version), so a parser change
+    rebuilds and nothing else costs more than a hash; failures are warnings."""
+    from ..pipeline import build_database
 
-    if needs_build(db_path, find_documents(paths)):
-        report = build_database(paths, db_path, progress=True)
+    report = build_database(paths, db_path, progress=True)
+    if report.added or report.replaced or report.failed:
         echo(f"built {db_path}: {report.summary()}")
-        for _, problem in report.failed:
-            echo(f"warning: {problem}")
+    for _, problem in report.failed:
+        echo(f"warning: {problem}")
 
 
-def serve_database(db_path: str | Path = "policykb.db", paths: Iterable[str | Path] = ("corpus",),
+def may_build(db_path: str | Path, paths: Iterable[str | Path] | None) -> bool:
+    """Whether ``serve`` may write into ``db_path``: when it was given the
+    documents to build, or it serves the default database of corpus/; never
+    corpus/ into another database it was only asked to serve.
+
+    >>> may_build("policykb.db", None), may_build("plans.db", None), may_build("plans.db", ["plans/"])
+    (True, False, True)
+    """
+    return bool(paths) or Path(db_path).name == DEFAULT_DB
+
+
+def serve_database(db_path: str | Path = DEFAULT_DB, paths: Iterable[str | Path] | None = None,
                    metadata: str | Path | None = None, host: str = "127.0.0.1", port: int = 8001,
                    build: bool = True, echo=print) -> int:
-    """Build ``db_path`` from ``paths`` if needed, then serve it until stopped.
+    """Bring ``db_path`` up to date with ``paths`` (default: corpus/, for the
+    default database only), then serve it until stopped.
 
-    Returns Datasette's exit status.
+    Returns 0 when stopped by Ctrl-C or SIGTERM, else Datasette's exit status.
     """
-    if build:
-        build_if_needed(db_path, paths, echo)
+    if build and may_build(db_path, paths):
+        build_if_needed(db_path, paths or ("corpus",), echo)
     if not Path(db_path).exists():
-        raise PolicyKBError(db_path, "no such database (build it with: policykb build)")
+        raise PolicyKBError(db_path, f"no such database (build it with: policykb build PATHS --db {db_path})")
     source = find_metadata(metadata)
     with tempfile.TemporaryDirectory(prefix="policykb-") as tmp:
         meta = Path(tmp) / "metadata.yml"
@@ -172,18 +183,44 @@ def serve_database(db_path: str | Path = "policykb.db", paths: Iterable[str | Pa
         plugins.mkdir()
         (plugins / "policykb_watch.py").write_text(WATCH_PLUGIN.format(path=str(Path(db_path).resolve())),
                                                    encoding="utf-8")
-        echo(f"serving {db_path} on http://{host}:{port}/ (read-only; a new build is picked up)")
-        return run_until_stopped(datasette_command(db_path, meta, host, port, plugins))
+        url = f"http://{host}:{port}/"
+        return run_until_stopped(datasette_command(db_path, meta, host, port, plugins),
+                                 ready=lambda: port_answers(host, port),
+                                 announce=lambda: echo(f"serving {db_path} on {url} (read-only; "
+                                                       "a new build is picked up; Ctrl-C stops)"))
 
 
-def run_until_stopped(command: list[str]) -> int:
-    """Run ``command``; a SIGTERM or Ctrl-C sent to this process stops it too."""
-    proc = subprocess.Popen(command)
-    previous = signal.signal(signal.SIGTERM, lambda signum, frame: proc.terminate())
+def port_answers(host: str, port: int) -> bool:
+    """Whether something accepts connections on ``host:port``."""
     try:
-        return proc.wait()
-    except KeyboardInterrupt:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def run_until_stopped(command: list[str], ready=None, announce=None, wait: float = 60.0) -> int:
+    """Run ``command``; say ``announce()`` once ``ready()`` is true (the port
+    answers), not before. A Ctrl-C or SIGTERM sent to this process stops the
+    command too, and this returns 0: stopping the site is no error."""
+    proc = subprocess.Popen(command)
+    stopped = []
+
+    def stop(signum=None, frame=None):
+        stopped.append(True)
         proc.terminate()
-        return proc.wait()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        deadline = time.monotonic() + wait
+        while ready and proc.poll() is None and time.monotonic() < deadline and not ready():
+            time.sleep(0.1)
+        if announce and proc.poll() is None:
+            announce()
+        code = proc.wait()
+    except KeyboardInterrupt:
+        stop()
+        code = proc.wait()
     finally:
         signal.signal(signal.SIGTERM, previous)
+    return 0 if stopped else code
