@@ -15,8 +15,10 @@ default: the shipped one) and works on folded text (``Source.norm``), except
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .models import Document, Task
+from .numerals import parse_chinese_number
 from .patterns import compile_patterns
 
 
@@ -47,11 +49,11 @@ def read_target_year(text: str, vocab=None) -> int | None:
 def strip_time(text: str, vocab=None) -> str:
     """``text`` without its year markers, periods, plan names and baselines.
 
-    >>> strip_time("到2025年“十四五”期间比2020年能耗")
-    '能耗'
+    >>> strip_time("到2025年“十四五”期间比2020年能耗"), strip_time("5年内累计新增光伏装机")
+    ('能耗', '累计新增光伏装机')
     """
     p = _time(vocab)
-    for pattern in (p.year_marker, p.period_marker, p.plan_name, p.baseline):
+    for pattern in (p.window, p.year_marker, p.period_marker, p.plan_name, p.baseline):
         text = pattern.sub("", text)
     return text
 
@@ -85,6 +87,43 @@ def read_time_list(text: str, vocab=None) -> list[tuple[int | None, int]]:
     if m and all(name in plans for name in m.groups()):
         return [tuple(plans[name]) for name in m.groups()]
     return []
+
+
+@dataclass
+class YearWindows:
+    """The periods of N years a document names (5年内, 未来五年), each run from
+    the start year the text gives, else from the year of issue; a later
+    mention of the same length means the same years."""
+
+    issued: int | None = None
+    seen: dict[int, int] = field(default_factory=dict)  # length -> start year
+
+    def read(self, text: str, vocab=None) -> int | None:
+        """The last year of the last period of N years named in ``text``, or None.
+
+        >>> w = YearWindows(issued=2022)
+        >>> w.read("未来五年"), w.read("三年内，"), w.read("用3年时间"), YearWindows().read("三年内")
+        (2026, 2024, 2024, None)
+        >>> w = YearWindows(issued=2013)
+        >>> w.read("2012年起5年内，"), w.read("5年内完成")  # the same window: 2012 to 2016
+        (2016, 2016)
+        >>> w.read("近五年来"), w.read("每3年开展一次"), w.read("5年以上")
+        (None, None, None)
+        """
+        numerals = compile_patterns(vocab).vocab.numerals
+        year = None
+        for m in _time(vocab).window.finditer(text):
+            n_text = m.group("n") or m.group("n2")
+            n = int(n_text) if n_text.isdigit() else parse_chinese_number(n_text, numerals)
+            if not n:
+                continue
+            if m.group("start"):
+                self.seen[n] = int(m.group("start"))
+            elif n not in self.seen and self.issued:
+                self.seen[n] = self.issued
+            if n in self.seen:
+                year = self.seen[n] + n - 1
+        return year
 
 
 def read_baseline(text: str, vocab=None) -> int | None:
@@ -160,11 +199,14 @@ def year_at_end(text: str, vocab=None) -> int | None:
     return max(named)[1] if named else None
 
 
-def lead_in_year(text: str, vocab=None) -> int | None:
-    """The year a lead-in sets for the list it introduces (到2025年，实现以下目标：).
+def lead_in_year(text: str, vocab=None, windows: YearWindows | None = None) -> int | None:
+    """The year a lead-in sets for the list it introduces (到2025年，实现以下目标：;
+    未来五年，实现以下目标： with the document's ``windows``).
 
     >>> lead_in_year("到2025年，实现以下目标："), lead_in_year("到2025年，能耗下降。")
     (2025, None)
+    >>> lead_in_year("未来三年，实现以下目标：", windows=YearWindows(issued=2022))
+    2024
     """
     stripped = text.rstrip()
     if not stripped.endswith("："):
@@ -174,6 +216,8 @@ def lead_in_year(text: str, vocab=None) -> int | None:
     if y is None:
         p = read_period(last, vocab)
         y = p[1] if p else None
+    if y is None and windows is not None:
+        y = windows.read(last, vocab)
     return y
 
 

@@ -22,7 +22,7 @@ from ..patterns import compile_patterns
 from ..vocab import default_vocabulary, load_vocabulary
 from ..vocab.quantities import QuantityWords
 
-__all__ = ["Quantity", "QuantityWords", "find_quantities", "load_quantity_words", "parse_quantity", "scale_prefix"]
+__all__ = ["Quantity", "QuantityWords", "find_quantities", "load_quantity_words", "parse_quantity", "scale_prefix", "span_limits"]
 
 
 def load_quantity_words() -> QuantityWords:
@@ -123,8 +123,28 @@ def find_quantities(text: str, vocab=None) -> list[Quantity]:
     []
     """
     vocab = default_vocabulary(vocab)
-    found = (_read_match(text, m, vocab) for m in compile_patterns(vocab).quantity.quantity.finditer(text))
-    return [q for q in found if q is not None]
+    found = [_read_match(text, m, vocab) for m in compile_patterns(vocab).quantity.quantity.finditer(text)]
+    found = [q for q in found if q is not None]
+    spans = [q for q in span_limits(text, vocab) if not any(o.start < q.end and q.start < o.end for o in found)]
+    return sorted(found + spans, key=lambda q: q.start) if spans else found
+
+
+def span_limits(text: str, vocab=None) -> list[Quantity]:
+    """Spans of years set as a limit: 改造周期一般不超过3年 (3, 年), 控制在2年以内.
+
+    >>> [(q.value, q.unit, q.comparator) for q in span_limits("周期控制在2年以内，5年内完成，不超过15个工作日")]
+    [(2.0, '年', '<=')]
+    """
+    vocab = default_vocabulary(vocab)
+    out = []
+    for m in compile_patterns(vocab).quantity.span_limit.finditer(text):
+        value = _number(m.group("num"), vocab)
+        if value is None:
+            continue
+        post = m.group("post")
+        out.append(Quantity(value=value, unit=m.group("unit"), start=m.start("num"), end=m.end(),
+                            comparator=vocab.quantities.comparator_after[post] if post else None))
+    return out
 
 
 def parse_quantity(text: str, vocab=None) -> Quantity | None:

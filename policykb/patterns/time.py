@@ -33,6 +33,7 @@ class TimePatterns:
     doc_number_year: re.Pattern  # the year of a 发文字号: 〔2022〕
     deadline: re.Pattern  # a date a deadline states: 2022年6月30日, 2021年四季度, 6月底
     text_deadline: re.Pattern  # a due date in a task's own words: 2019年6月底前
+    window: re.Pattern  # a period of N years: 2012年起5年内, 未来五年 (groups start, n or n2)
 
 
 def _year_marker(t) -> re.Pattern:
@@ -89,6 +90,19 @@ def _text_deadline(t) -> re.Pattern:
     return re.compile(rf"{YEAR}{re.escape(t.year_unit)}(?:{month_day})?(?:{words(t.year_ends)})?(?:{words(d.before)})")
 
 
+def _window(vocab) -> re.Pattern:
+    """A period of N years: 2012年起5年内, 三年内, 用3年时间 (group n), 未来五年 (group n2),
+    with the start year (group start) when the text gives one."""
+    t, numerals = vocab.time, vocab.numerals
+    w, yr = t.window, re.escape(t.year_unit)
+    tens = "".join(ch for ch, v in numerals.units.items() if v == 10)
+    number = rf"(?:\d{{1,2}}|[{''.join(numerals.digits) + tens}][{numerals.chars}]?)"
+    not_before = "".join(f"(?<!{re.escape(x)})" for x in w.not_before) + r"(?<![\d.])"
+    start = rf"(?:(?P<start>{YEAR}){yr}(?:{words(w.start_after)})[，\s]?(?:{words(w.bridge)})?)?"
+    return re.compile(rf"{start}{not_before}(?P<n>{number}){yr}(?:{words(w.after)})"
+                      rf"|(?:{words(w.before)})(?P<n2>{number}){yr}(?![\d{yr}])")
+
+
 def compile(vocab) -> TimePatterns:
     t, joins = vocab.time, words(vocab.quantities.list_joins)
     yr, ends = re.escape(t.year_unit), words(t.year_ends)
@@ -114,4 +128,5 @@ def compile(vocab) -> TimePatterns:
         doc_number_year=re.compile(rf"〔({YEAR})〕"),
         deadline=_deadline(t),
         text_deadline=_text_deadline(t),
+        window=_window(vocab),
     )

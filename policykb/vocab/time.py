@@ -27,6 +27,21 @@ def _deadline_words(data: dict) -> DeadlineWords:
         quarter_end={str(k): v for k, v in data["quarter_end"].items()})
 
 
+@dataclass(frozen=True)
+class WindowWords:
+    """The words of a period of N years (``time.yml`` ``window``): 2012年起5年内, 未来五年."""
+
+    start_after: tuple[str, ...]  # 起: after the start year
+    bridge: tuple[str, ...]  # 用: between the start year and the length
+    before: tuple[str, ...]  # 未来: before the length
+    after: tuple[str, ...]  # 内, 时间: after the length
+    not_before: tuple[str, ...]  # 近, 每: a past span or a frequency
+
+
+def _window_words(data: dict) -> WindowWords:
+    return WindowWords(**{k: longest_first(data[k]) for k in ("start_after", "bridge", "before", "after", "not_before")})
+
+
 @dataclass(frozen=True, eq=False)
 class TimeWords:
     """Every word policykb reads time by."""
@@ -57,6 +72,7 @@ class TimeWords:
     annual: str  # 度
     span_words: tuple[str, ...]  # 至, 到
     deadline: DeadlineWords
+    window: WindowWords
 
 
 def build(files) -> TimeWords:
@@ -74,5 +90,6 @@ def build(files) -> TimeWords:
         previous_year=longest_first(t["previous_year"]),
         time_words=longest_first(t["time_words"]),
         deadline=_deadline_words(t["deadline"]),
+        window=_window_words(t["window"]),
         **strings, **tuples,
     )

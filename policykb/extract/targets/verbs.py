@@ -59,8 +59,8 @@ def split_verb(pre: str, vocab=None) -> tuple[str, str | None, str | None]:
     w = vocab.quantities
     change = comparator = None
     text = pre
-    verbs = [v for v, _ in w.change_verbs]
-    changes = dict(w.change_verbs)
+    verbs = sorted([v for v, _ in w.change_verbs] + list(w.count_verbs), key=len, reverse=True)
+    changes = dict(w.change_verbs) | {v: "level" for v in w.count_verbs}  # 推动300家…: a count's verb
     for _ in range(6):
         before = text
         text = strip_baseline_at_end(text, vocab)
@@ -136,7 +136,7 @@ def count_verb(pre: str, indicator: str, vocab=None) -> str | None:
     words = default_vocabulary(vocab).quantities
     rest = pre[len(indicator):] if pre.startswith(indicator) else ""
     rest, _ = strip_end(rest, comparators_longest_first(words))  # 建设约80万千瓦
-    for verb, change in words.change_verbs:
+    for verb in sorted([v for v, _ in words.change_verbs] + list(words.count_verbs), key=len, reverse=True):
         if rest.endswith(verb) and verb not in words.comparator_before and len(verb) > 1 \
                 and verb not in words.not_count_verbs:
             return verb
@@ -158,3 +158,14 @@ def verb_inside(indicator: str, vocab=None) -> tuple[int, str] | None:
         if 0 < i and i + len(verb) < len(indicator) and (best is None or i < best[0]):
             best = (i, change)
     return best
+
+
+def joined_by_count_verb(pre: str, indicator: str, vocab=None) -> bool:
+    """True when a count-only verb (推动, 支持) joins the indicator to the number.
+
+    >>> joined_by_count_verb("推动", ""), joined_by_count_verb("建成", "")
+    (True, False)
+    """
+    words = default_vocabulary(vocab).quantities
+    rest = pre[len(indicator):] if pre.startswith(indicator) else pre
+    return strip_end(rest, words.count_verbs)[1] is not None
