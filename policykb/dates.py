@@ -208,17 +208,29 @@ def lead_in_year(text: str, vocab=None, windows: YearWindows | None = None) -> i
     >>> lead_in_year("未来三年，实现以下目标：", windows=YearWindows(issued=2022))
     2024
     """
+    time = lead_in_time(text, vocab, windows)
+    return time[0] if time else None
+
+
+def lead_in_time(text: str, vocab=None, windows: YearWindows | None = None) -> tuple[int, int | None] | None:
+    """(year, period base) a lead-in sets for the list it introduces: a period
+    (“十二五”期间，主要目标是：) also gives the base of the changes below it.
+
+    >>> lead_in_time("“十二五”期间，主要目标是："), lead_in_time("到2025年，实现以下目标：")
+    ((2015, 2010), (2025, None))
+    """
     stripped = text.rstrip()
     if not stripped.endswith("："):
         return None
     last = stripped.split("\n")[-1]
     y = read_target_year(last, vocab)
-    if y is None:
-        p = read_period(last, vocab)
-        y = p[1] if p else None
-    if y is None and windows is not None:
-        y = windows.read(last, vocab)
-    return y
+    if y is not None:
+        return y, None
+    p = read_period(last, vocab)
+    if p:
+        return p[1], p[0]
+    y = windows.read(last, vocab) if windows is not None else None
+    return (y, None) if y else None
 
 
 # ---------------------------------------------------------------- deadlines

@@ -22,7 +22,8 @@ from ..patterns import compile_patterns
 from ..vocab import default_vocabulary, load_vocabulary
 from ..vocab.quantities import QuantityWords
 
-__all__ = ["Quantity", "QuantityWords", "find_quantities", "load_quantity_words", "parse_quantity", "scale_prefix", "span_limits"]
+__all__ = ["Quantity", "QuantityWords", "find_quantities", "load_quantity_words", "parse_quantity", "scale_prefix",
+           "span_limits"]
 
 
 def load_quantity_words() -> QuantityWords:
@@ -132,7 +133,7 @@ def find_quantities(text: str, vocab=None) -> list[Quantity]:
 def span_limits(text: str, vocab=None) -> list[Quantity]:
     """Spans of years set as a limit: 改造周期一般不超过3年 (3, 年), 控制在2年以内.
 
-    >>> [(q.value, q.unit, q.comparator) for q in span_limits("周期控制在2年以内，5年内完成，不超过15个工作日")]
+    >>> [(q.value, q.unit, q.comparator) for q in span_limits("周期控制在2年以内，5年内完成，不超过15天")]
     [(2.0, '年', '<=')]
     """
     vocab = default_vocabulary(vocab)

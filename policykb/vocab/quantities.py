@@ -44,6 +44,7 @@ class QuantityWords:
     tail_objects: tuple[str, ...]  # 污水, 光伏: object nouns a tail may take
     tail_scope_words: tuple[str, ...]  # 行业: a tail starting here is shared whole
     scope_grade_ends: tuple[str, ...]  # 型, 级: 大型、超大型 grade one scope
+    stage_words: tuple[str, ...]  # 种植, 收获: stages of one activity share a short head
     leading_noise: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_levels: tuple[str, ...]
@@ -92,11 +93,13 @@ def _verbs(change_verbs: dict) -> tuple[tuple[str, str], ...]:
 def build(files, numerals: Numerals) -> QuantityWords:
     units, w = files.yaml("units.yml"), files.yaml("quantity_words.yml")
     lf = {k: longest_first(w[k]) for k in (
-        "ceiling_verbs", "leading_verbs", "count_verbs", "hedges", "total_words", "not_quantity_before", "not_target_clause", "goal_nouns",
+        "ceiling_verbs", "leading_verbs", "count_verbs", "hedges", "total_words", "not_quantity_before",
+        "not_target_clause", "goal_nouns",
         "indicator_heads", "ratio_heads", "indicator_words", "tail_objects", "tail_scope_words")}
     plain = {k: tuple(w[k]) for k in (
         "not_quantity_after", "range_separators", "leading_noise", "scope_words", "scope_levels", "list_joins",
-        "share_verbs", "scope_grade_ends", "etc_counters", "start_words", "next_predicate", "not_next_predicate_after",
+        "share_verbs", "scope_grade_ends", "stage_words", "etc_counters", "start_words", "next_predicate",
+        "not_next_predicate_after",
         "not_count_verbs")}
     lf.update({k: longest_first(units[k]) for k in ("counters", "per", "durations", "spans", "money")})
     plain.update({k: tuple(units[k]) for k in ("percent", "percent_words", "article_numerals")})

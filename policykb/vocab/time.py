@@ -39,7 +39,8 @@ class WindowWords:
 
 
 def _window_words(data: dict) -> WindowWords:
-    return WindowWords(**{k: longest_first(data[k]) for k in ("start_after", "bridge", "before", "after", "not_before")})
+    keys = ("start_after", "bridge", "before", "after", "not_before")
+    return WindowWords(**{k: longest_first(data[k]) for k in keys})
 
 
 @dataclass(frozen=True, eq=False)

@@ -24,6 +24,7 @@ def clean_indicator(text: str, vocab=None) -> str:
     p = compile_patterns(vocab).targets
     w, noise = vocab.quantities, p.leading_noise
     text = p.bullet.sub("", strip_time(text, vocab))  # ——公共机构人均综合能耗: the list's dash is no word
+    text = p.item_label.sub("", text)  # （2）每年新增造林面积: nor an item's own label
     for _ in range(4):
         text = noise.sub("", text)
         text, _ = strip_start(text, vocab.time.time_words)  # 年底前, 全年: the clause's time, not the indicator's
@@ -184,7 +185,8 @@ def share_head(items: list[str], tail: str, vocab=None) -> list[str]:
     its last word is as long as each of them (at most two characters), the
     later items take the first item's leftover head. A head shorter than
     three characters (中心|城区), only a scope (全省) or cut inside a word
-    (化学|需氧量) is not shared.
+    (化学|需氧量) is not shared, unless the words are stages of one activity
+    (花生|种植、收获: ``stage_words``).
 
     >>> share_head(["全区小麦播种", "收割机械化率"], "机械化率")
     ['全区小麦播种', '全区小麦收割机械化率']
@@ -192,6 +194,8 @@ def share_head(items: list[str], tail: str, vocab=None) -> list[str]:
     ['化学需氧量', '氨氮减排量']
     >>> share_head(["中心城区", "县城污水集中收集率"], "污水集中收集率")
     ['中心城区', '县城污水集中收集率']
+    >>> share_head(["花生种植", "收获机械化率"], "机械化率")  # two stages: a short head is shared
+    ['花生种植', '花生收获机械化率']
     """
     from ...nlp import segment
 
@@ -204,7 +208,9 @@ def share_head(items: list[str], tail: str, vocab=None) -> list[str]:
     if len(parts) < 2 or len(parts[-1]) != k:
         return items
     head = first[:-k]
-    if len(head) < 3 or compile_patterns(vocab).targets.scope_only.match(head):
+    stages = default_vocabulary(vocab).quantities.stage_words
+    paired = parts[-1] in stages and all(o in stages for o in owns)  # 花生种植、收获: two stages of one crop
+    if len(head) < (2 if paired else 3) or compile_patterns(vocab).targets.scope_only.match(head):
         return items
     return [first] + [i if i.startswith(head) else head + i for i in items[1:]]
 
