@@ -85,7 +85,7 @@ def _bare_number_ok(text: str, m: re.Match, vocab) -> bool:
 def _read_match(text: str, m: re.Match, vocab) -> Quantity | None:
     """The quantity one match of the quantity pattern is, or None."""
     w = vocab.quantities
-    num, unit = m.group("num"), m.group("unit") or m.group("unit1") or ""
+    num, unit = m.group("num"), "".join((m.group("unit") or m.group("unit1") or "").split())  # 115万 吨: as written, unbroken
     arabic = bool(compile_patterns(vocab).quantity.arabic.fullmatch(num))
     if m.group("pct"):
         unit = w.percent[0]  # 百分之六十 is 60%

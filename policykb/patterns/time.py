@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from .parts import YEAR, char_class, words
 
+# A blank PDF text leaves inside a year (到 2025 年, 比 2020 年): one space, never a line break.
+BLANK = r"[ \u3000]?"
+
 # A plan name may stand in straight or curly quotes: “十四五”, "十四五".
 OPEN_QUOTE, CLOSE_QUOTE = '[“"]?', '[”"]?'
 
@@ -44,10 +47,10 @@ def _year_marker(t) -> re.Pattern:
     lead_ends = words(t.year_ends + t.lead_year_ends)
     not_before = "[" + re.escape(t.not_before_horizon_year) + "0-9" + DASHES + "]"
     return re.compile(
-        rf"(?:(?:{words(t.year_lead_words)})(?P<y1>{YEAR}){yr}(?:{lead_ends})?(?:{before})?"
+        rf"(?:(?:{words(t.year_lead_words)}){BLANK}(?P<y1>{YEAR}){BLANK}{yr}(?:{lead_ends})?(?:{before})?"
         rf"(?!{char_class(t.not_after_lead_year)})"
-        rf"|(?<!{not_before})(?P<y2>{YEAR}){yr}(?:{ends})?(?:{before})(?!{char_class(t.not_after_horizon_year)})"
-        rf"|(?:^|(?<=[，；。：\n]))(?P<y3>{YEAR}){yr}(?:{ends})?"
+        rf"|(?<!{not_before})(?P<y2>{YEAR}){BLANK}{yr}(?:{ends})?(?:{before})(?!{char_class(t.not_after_horizon_year)})"
+        rf"|(?:^|(?<=[，；。：\n]))(?P<y3>{YEAR}){BLANK}{yr}(?:{ends})?"
         rf"(?![{re.escape(t.not_after_clause_year)}{DASHES}0-9]))")
 
 
@@ -108,7 +111,7 @@ def compile(vocab) -> TimePatterns:
     yr, ends = re.escape(t.year_unit), words(t.year_ends)
     name = _plan_name(t)
     periods = words(t.period_words)
-    baseline = (rf"(?:{words(t.baseline_before)})(?P<y>{YEAR}){yr}(?:{ends})?"
+    baseline = (rf"(?:{words(t.baseline_before)}){BLANK}(?P<y>{YEAR}){BLANK}{yr}(?:{ends})?"
                 rf"(?:{words(t.baseline_after)})?")
     span = re.escape("".join(t.span_words))
     return TimePatterns(

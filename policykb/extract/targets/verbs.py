@@ -58,7 +58,7 @@ def split_verb(pre: str, vocab=None) -> tuple[str, str | None, str | None]:
     vocab = default_vocabulary(vocab)
     w = vocab.quantities
     change = comparator = None
-    text = pre
+    text = pre.rstrip()  # 超过 150 个: a blank PDF text left before the number
     verbs = sorted([v for v, _ in w.change_verbs] + list(w.count_verbs), key=len, reverse=True)
     changes = dict(w.change_verbs) | {v: "level" for v in w.count_verbs}  # 推动300家…: a count's verb
     for _ in range(6):
@@ -134,7 +134,7 @@ def count_verb(pre: str, indicator: str, vocab=None) -> str | None:
     ('创建', None)
     """
     words = default_vocabulary(vocab).quantities
-    rest = pre[len(indicator):] if pre.startswith(indicator) else ""
+    rest = (pre[len(indicator):] if pre.startswith(indicator) else "").rstrip()
     rest, _ = strip_end(rest, comparators_longest_first(words))  # 建设约80万千瓦
     for verb in sorted([v for v, _ in words.change_verbs] + list(words.count_verbs), key=len, reverse=True):
         if rest.endswith(verb) and verb not in words.comparator_before and len(verb) > 1 \
