@@ -131,9 +131,16 @@ def read_baseline(text: str, vocab=None) -> int | None:
 
     >>> read_baseline("全市单位地区生产总值能源消耗比2020年下降"), read_baseline("到2025年")
     (2020, None)
+    >>> read_baseline("单位生产总值能耗比“十二五”末下降")  # a period's end: 2015
+    2015
     """
     m = _time(vocab).baseline.search(text)
-    return int(m.group("y")) if m else None
+    if not m:
+        return None
+    if m.group("plan"):
+        plans = compile_patterns(vocab).vocab.time.five_year_plans
+        return plans[m.group("plan")][1] if m.group("plan") in plans else None
+    return int(m.group("y"))
 
 
 def strip_baseline_at_end(text: str, vocab=None) -> str:

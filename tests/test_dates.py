@@ -59,7 +59,7 @@ def test_older_target_years(text, year):
 
 @pytest.mark.parametrize("text, period", [
     ("“十二五”期间，", (2010, 2015)), ("到“十三五”末，", (2015, 2020)), ("十三五时期", (2015, 2020)),
-    ("“十一五”以来", None),
+    ("“十一五”期间", (2005, 2010)), ("“十五”期间", None),
 ])
 def test_older_periods(text, period):
     assert read_period(text) == period
@@ -122,6 +122,6 @@ def test_lead_in_year_reaches_items_on_later_lines():
 
 def test_lead_in_paragraph_reaches_the_lines_below_it():
     text = ("一、目标\n总体上，节能水平明显提升。\n力争到2020年，实现以下目标：\n"
-            "（1）农作物秸秆综合利用率达到85%；\n（2）每年新增造林面积50万亩。\n")
+            "（1）秸秆综合利用水平提升到85%；\n（2）每年新增造林面积50万亩。\n")
     labels = [("一、", "1", None)]
-    assert _targets(text, labels) == [("1", 85, "level", None, 2020), ("1", 50, "increase_by", None, None)]
+    assert _targets(text, labels) == [("1", 85, "increase_to", None, 2020), ("1", 50, "increase_by", None, None)]

@@ -111,12 +111,17 @@ def compile(vocab) -> TimePatterns:
     yr, ends = re.escape(t.year_unit), words(t.year_ends)
     name = _plan_name(t)
     periods = words(t.period_words)
-    baseline = (rf"(?:{words(t.baseline_before)}){BLANK}(?P<y>{YEAR}){BLANK}{yr}(?:{ends})?"
+    # 比2020年, 与2020年相比; 比“十二五”末 (group plan: the baseline is the period's end)
+    baseline = (rf"(?:(?:{words(t.baseline_before)}){BLANK}(?P<y>{YEAR}){BLANK}{yr}(?:{ends})?"
+                rf"|(?:{words(t.period_baseline_before)}){OPEN_QUOTE}(?P<plan>{name}){CLOSE_QUOTE}"
+                rf"(?:{words(t.period_baseline_edges)}))"
                 rf"(?:{words(t.baseline_after)})?")
+    # …and such a plan name is no period (the quote is optional, so both forms are barred)
+    not_baseline = "".join(f"(?<!{re.escape(w + q)})" for w in t.period_baseline_before for q in ("", "“", '"'))
     span = re.escape("".join(t.span_words))
     return TimePatterns(
         year_marker=_year_marker(t),
-        period_marker=re.compile(rf"{OPEN_QUOTE}({name}){CLOSE_QUOTE}"
+        period_marker=re.compile(rf"{not_baseline}{OPEN_QUOTE}({name}){CLOSE_QUOTE}"
                                  rf"(?:{words(t.period_words + t.period_edge_words)})"),
         baseline=re.compile(baseline),
         baseline_at_end=re.compile(baseline + "$"),

@@ -61,6 +61,8 @@ class TimeWords:
     not_after_listed_year: str
     baseline_before: tuple[str, ...]
     baseline_after: tuple[str, ...]
+    period_baseline_before: tuple[str, ...]  # 比“十二五”末: a baseline at a period's end
+    period_baseline_edges: tuple[str, ...]
     five_year_plan_name: dict[str, str]  # before, ordinals, after
     period_words: tuple[str, ...]
     period_edge_words: tuple[str, ...]
@@ -83,6 +85,7 @@ def build(files) -> TimeWords:
         "not_before_horizon_year", "not_after_listed_year", "annual")}
     tuples = {k: tuple(t[k]) for k in (
         "year_ends", "lead_year_ends", "horizon_words", "year_lead_words", "baseline_before", "baseline_after",
+        "period_baseline_before", "period_baseline_edges",
         "period_words", "period_edge_words", "plan_name_joins", "one_year_plan_kinds", "span_words")}
     return TimeWords(
         five_year_plan_name=dict(t["five_year_plan_name"]),
