@@ -99,7 +99,7 @@ def test_period_of_years_in_a_document():
     text = ("标题\n1．未来三年，全市新建充电桩3000个。\n"
             "2．三年内，公共机构人均综合能耗下降4%。\n")
     got = _targets(text, [("1．", "1", None), ("2．", "2", None)], Document(issued_date="2023-04-10"))
-    assert got == [("1", 3000, "level", None, 2025), ("2", 4, "decrease_by", None, 2025)]
+    assert got == [("1", 3000, "increase_by", None, 2025), ("2", 4, "decrease_by", None, 2025)]
 
 
 def test_lead_in_period_reaches_items_that_are_sections():

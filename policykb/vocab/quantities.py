@@ -29,6 +29,7 @@ class QuantityWords:
     ceiling_verbs: tuple[str, ...]
     change_verbs: tuple[tuple[str, str], ...]  # (verb, change), longest first
     leading_verbs: tuple[str, ...]
+    leading_verb_changes: dict[str, str]  # 新建: increase_by, 关停: decrease_by (else level)
     count_verbs: tuple[str, ...]  # 推动, 支持: a goal verb only right before a count
     hedges: tuple[str, ...]
     total_words: tuple[str, ...]  # 合计: a total of the parts before it
@@ -107,6 +108,7 @@ def build(files, numerals: Numerals) -> QuantityWords:
         scales=build_scales(units["compound_scales"], numerals),
         units=longest_first(units["percent"] + units["measures"]),
         comparator_before=w["comparator_before"], comparator_after=w["comparator_after"],
+        leading_verb_changes=dict(w["leading_verb_changes"]),
         change_verbs=_verbs(w["change_verbs"]),
         value_joins=tuple(w["list_joins"] + w["value_joins"]),
         verb_joins="".join(w["verb_joins"]),

@@ -127,7 +127,8 @@ def change_from_verb(g: Group, ctx: RuleContext) -> bool:
     """
     if not g.has_verb:
         return False
-    if g.change is None and ctx.lead and ctx.lead[1] in ("increase_by", "decrease_by"):
+    leading = ctx.lead and ctx.lead[0] in ctx.vocab.quantities.leading_verbs  # 新建数据中心PUE不高于: a scope
+    if g.change is None and ctx.lead and not leading and ctx.lead[1] in ("increase_by", "decrease_by"):
         g.change = ctx.lead[1]
     g.change = g.change or "level"
     return True
