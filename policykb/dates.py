@@ -15,8 +15,10 @@ default: the shipped one) and works on folded text (``Source.norm``), except
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .models import Document, Task
+from .numerals import parse_chinese_number
 from .patterns import compile_patterns
 
 
@@ -47,11 +49,11 @@ def read_target_year(text: str, vocab=None) -> int | None:
 def strip_time(text: str, vocab=None) -> str:
     """``text`` without its year markers, periods, plan names and baselines.
 
-    >>> strip_time("到2025年“十四五”期间比2020年能耗")
-    '能耗'
+    >>> strip_time("到2025年“十四五”期间比2020年能耗"), strip_time("5年内累计新增光伏装机")
+    ('能耗', '累计新增光伏装机')
     """
     p = _time(vocab)
-    for pattern in (p.year_marker, p.period_marker, p.plan_name, p.baseline):
+    for pattern in (p.window, p.year_marker, p.period_marker, p.plan_name, p.baseline):
         text = pattern.sub("", text)
     return text
 
@@ -87,14 +89,58 @@ def read_time_list(text: str, vocab=None) -> list[tuple[int | None, int]]:
     return []
 
 
+@dataclass
+class YearWindows:
+    """The periods of N years a document names (5年内, 未来五年), each run from
+    the start year the text gives, else from the year of issue; a later
+    mention of the same length means the same years."""
+
+    issued: int | None = None
+    seen: dict[int, int] = field(default_factory=dict)  # length -> start year
+
+    def read(self, text: str, vocab=None) -> int | None:
+        """The last year of the last period of N years named in ``text``, or None.
+
+        >>> w = YearWindows(issued=2022)
+        >>> w.read("未来五年"), w.read("三年内，"), w.read("用3年时间"), YearWindows().read("三年内")
+        (2026, 2024, 2024, None)
+        >>> w = YearWindows(issued=2013)
+        >>> w.read("2012年起5年内，"), w.read("5年内完成")  # the same window: 2012 to 2016
+        (2016, 2016)
+        >>> w.read("近五年来"), w.read("每3年开展一次"), w.read("5年以上")
+        (None, None, None)
+        """
+        numerals = compile_patterns(vocab).vocab.numerals
+        year = None
+        for m in _time(vocab).window.finditer(text):
+            n_text = m.group("n") or m.group("n2")
+            n = int(n_text) if n_text.isdigit() else parse_chinese_number(n_text, numerals)
+            if not n:
+                continue
+            if m.group("start"):
+                self.seen[n] = int(m.group("start"))
+            elif n not in self.seen and self.issued:
+                self.seen[n] = self.issued
+            if n in self.seen:
+                year = self.seen[n] + n - 1
+        return year
+
+
 def read_baseline(text: str, vocab=None) -> int | None:
     """The baseline year of a change.
 
     >>> read_baseline("全市单位地区生产总值能源消耗比2020年下降"), read_baseline("到2025年")
     (2020, None)
+    >>> read_baseline("单位生产总值能耗比“十二五”末下降")  # a period's end: 2015
+    2015
     """
     m = _time(vocab).baseline.search(text)
-    return int(m.group("y")) if m else None
+    if not m:
+        return None
+    if m.group("plan"):
+        plans = compile_patterns(vocab).vocab.time.five_year_plans
+        return plans[m.group("plan")][1] if m.group("plan") in plans else None
+    return int(m.group("y"))
 
 
 def strip_baseline_at_end(text: str, vocab=None) -> str:
@@ -160,21 +206,38 @@ def year_at_end(text: str, vocab=None) -> int | None:
     return max(named)[1] if named else None
 
 
-def lead_in_year(text: str, vocab=None) -> int | None:
-    """The year a lead-in sets for the list it introduces (到2025年，实现以下目标：).
+def lead_in_year(text: str, vocab=None, windows: YearWindows | None = None) -> int | None:
+    """The year a lead-in sets for the list it introduces (到2025年，实现以下目标：;
+    未来五年，实现以下目标： with the document's ``windows``).
 
     >>> lead_in_year("到2025年，实现以下目标："), lead_in_year("到2025年，能耗下降。")
     (2025, None)
+    >>> lead_in_year("未来三年，实现以下目标：", windows=YearWindows(issued=2022))
+    2024
+    """
+    time = lead_in_time(text, vocab, windows)
+    return time[0] if time else None
+
+
+def lead_in_time(text: str, vocab=None, windows: YearWindows | None = None) -> tuple[int, int | None] | None:
+    """(year, period base) a lead-in sets for the list it introduces: a period
+    (“十二五”期间，主要目标是：) also gives the base of the changes below it.
+
+    >>> lead_in_time("“十二五”期间，主要目标是："), lead_in_time("到2025年，实现以下目标：")
+    ((2015, 2010), (2025, None))
     """
     stripped = text.rstrip()
     if not stripped.endswith("："):
         return None
     last = stripped.split("\n")[-1]
     y = read_target_year(last, vocab)
-    if y is None:
-        p = read_period(last, vocab)
-        y = p[1] if p else None
-    return y
+    if y is not None:
+        return y, None
+    p = read_period(last, vocab)
+    if p:
+        return p[1], p[0]
+    y = windows.read(last, vocab) if windows is not None else None
+    return (y, None) if y else None
 
 
 # ---------------------------------------------------------------- deadlines

@@ -48,6 +48,9 @@ QUANTITIES = unique([
     ("7张", (7, "张", None, 7, "张"), "beds are counted in 张"),
     ("1.3万亿斤", (1.3, "万亿斤", None, 1300000000000, "斤"), "grain in 斤"),
     ("500万标箱", (500, "万标箱", None, 5000000, "标箱"), "containers in 标箱"),
+    ("70 %", (70, "%", None, 70, "%"), "a blank PDF text leaves between number and unit"),
+    ("260 万 吨", (260, "万吨", None, 2600000, "吨"), "blanks around the scale: the unit is written unbroken"),
+    ("45 家以上", (45, "家", ">=", 45, "家"), "a blank before a counter"),
     ("8公里/平方公里", (8, "公里/平方公里", None, 8, "公里/平方公里"), "road density per square kilometre"),
 ])
 

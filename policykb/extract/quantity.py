@@ -22,7 +22,8 @@ from ..patterns import compile_patterns
 from ..vocab import default_vocabulary, load_vocabulary
 from ..vocab.quantities import QuantityWords
 
-__all__ = ["Quantity", "QuantityWords", "find_quantities", "load_quantity_words", "parse_quantity", "scale_prefix"]
+__all__ = ["Quantity", "QuantityWords", "find_quantities", "load_quantity_words", "parse_quantity", "scale_prefix",
+           "span_limits"]
 
 
 def load_quantity_words() -> QuantityWords:
@@ -84,7 +85,7 @@ def _bare_number_ok(text: str, m: re.Match, vocab) -> bool:
 def _read_match(text: str, m: re.Match, vocab) -> Quantity | None:
     """The quantity one match of the quantity pattern is, or None."""
     w = vocab.quantities
-    num, unit = m.group("num"), m.group("unit") or m.group("unit1") or ""
+    num, unit = m.group("num"), "".join((m.group("unit") or m.group("unit1") or "").split())  # 115万 吨: as written, unbroken
     arabic = bool(compile_patterns(vocab).quantity.arabic.fullmatch(num))
     if m.group("pct"):
         unit = w.percent[0]  # 百分之六十 is 60%
@@ -123,8 +124,28 @@ def find_quantities(text: str, vocab=None) -> list[Quantity]:
     []
     """
     vocab = default_vocabulary(vocab)
-    found = (_read_match(text, m, vocab) for m in compile_patterns(vocab).quantity.quantity.finditer(text))
-    return [q for q in found if q is not None]
+    found = [_read_match(text, m, vocab) for m in compile_patterns(vocab).quantity.quantity.finditer(text)]
+    found = [q for q in found if q is not None]
+    spans = [q for q in span_limits(text, vocab) if not any(o.start < q.end and q.start < o.end for o in found)]
+    return sorted(found + spans, key=lambda q: q.start) if spans else found
+
+
+def span_limits(text: str, vocab=None) -> list[Quantity]:
+    """Spans of years set as a limit: 改造周期一般不超过3年 (3, 年), 控制在2年以内.
+
+    >>> [(q.value, q.unit, q.comparator) for q in span_limits("周期控制在2年以内，5年内完成，不超过15天")]
+    [(2.0, '年', '<=')]
+    """
+    vocab = default_vocabulary(vocab)
+    out = []
+    for m in compile_patterns(vocab).quantity.span_limit.finditer(text):
+        value = _number(m.group("num"), vocab)
+        if value is None:
+            continue
+        post = m.group("post")
+        out.append(Quantity(value=value, unit=m.group("unit"), start=m.start("num"), end=m.end(),
+                            comparator=vocab.quantities.comparator_after[post] if post else None))
+    return out
 
 
 def parse_quantity(text: str, vocab=None) -> Quantity | None:

@@ -12,6 +12,10 @@ from .parts import YEAR, words
 # an ASCII point after folding (4.32).
 ARABIC_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
+# A blank that PDF text leaves inside a quantity (超过 150 个, 70 %): one space,
+# never a line break.
+BLANK = r"[ \u3000]?"
+
 # Letters or a decimal point just before a number make it part of a name
 # (PM2.5, 5G, GB3095) rather than a quantity.
 NOT_AFTER = r"(?<![A-Za-z.\d])"
@@ -23,6 +27,7 @@ class QuantityPatterns:
     arabic: re.Pattern  # an Arabic number, whole
     bare_end: re.Pattern  # where a number without unit may end
     year: re.Pattern  # a number that is a plan year
+    span_limit: re.Pattern  # a span of time capped by the word before it: 不超过3年 (groups num, unit, post)
 
 
 def _not_before(q) -> str:
@@ -48,10 +53,22 @@ def _quantity(q, numerals) -> re.Pattern:
         + f"(?P<num>{number})"
         # a range repeats the unit or not: 5%-10%, 1至2个
         + f"(?:(?P<unit1>{scale}?{unit}{per}?)?{range_sep}(?P<num2>{number}))?"
-        + f"(?P<unit>{scale}?{unit}{per}?|{scale})?"
+        + f"(?:{BLANK}(?P<unit>{scale}?{BLANK}{unit}{per}?|{scale}))?"
         + _not_before(q)
-        + f"(?P<post>{words(q.comparator_after)})?"
+        + f"{BLANK}(?P<post>{words(q.comparator_after)})?"
     )
+
+
+def _span_limit(vocab) -> re.Pattern:
+    # A span of time after a comparator or a capping verb (不超过3年, 压缩至10个
+    # 工作日以内); not a year (2025年), a year's end (3年底) or a date (3年6月).
+    q, t, numerals = vocab.quantities, vocab.time, vocab.numerals
+    tens = "".join(ch for ch, v in numerals.units.items() if v == 10)
+    number = rf"(?:\d{{1,2}}(?:\.\d+)?|[{''.join(numerals.digits) + tens}][{numerals.chars}]*)"
+    leads = list(q.comparator_before) + list(q.ceiling_verbs) + [v for v, c in q.change_verbs if c == "decrease_to"]
+    not_after = words(t.year_ends + t.horizon_words + (t.annual,))
+    return re.compile(rf"(?:{words(leads)})(?P<num>{number})(?P<unit>{words(q.spans)})"
+                      rf"(?!{not_after}|\d)(?P<post>{words(q.comparator_after)})?")
 
 
 def compile(vocab) -> QuantityPatterns:
@@ -63,4 +80,5 @@ def compile(vocab) -> QuantityPatterns:
         # a document number (〔2021〕33号), a span (2021—2023年) or a fraction (2/3).
         bare_end=re.compile(r"$|[，。；、）\s]"),
         year=re.compile(YEAR),
+        span_limit=_span_limit(vocab),
     )

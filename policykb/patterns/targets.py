@@ -29,6 +29,7 @@ class TargetPatterns:
     scope_only: re.Pattern
     share_of: re.Pattern  # 销量达到全部车辆销量的35%: groups subject, whole, part
     bullet: re.Pattern
+    item_label: re.Pattern  # a list item's own label left in a paragraph: （2）, ①, 3．
     start_value: re.Pattern  # 由2020年的15%提高到: group y
     next_predicate: re.Pattern  # 建成10个示范点并推广…
     noun_start: re.Pattern  # a word (or a quoted name) right after a number
@@ -40,6 +41,14 @@ def _share_of(q) -> re.Pattern:
     de, of = re.escape(q.possessive), re.escape(q.share_of)
     return re.compile(rf"^(?P<subject>.+?)(?:(?:{words(q.share_verbs)})(?P<whole>[^，]+){de}"
                       rf"|{of}(?P<part>[^，]+?){de}?)$")
+
+
+def _item_label(vocab) -> re.Pattern:
+    # A list item's label that the section tree did not take (a numbered line
+    # inside a paragraph): （2）, (二), ①, 3．; before a Han character, so 1.5倍 stays.
+    n = vocab.numerals
+    number = rf"(?:\d{{1,2}}|[{re.escape(n.chars)}]{{1,3}})"
+    return re.compile(rf"^\s*(?:[（(]{number}[）)]|[{re.escape(n.circled)}]|\d{{1,2}}[．.、])(?=[{HAN}“])")
 
 
 def compile(vocab) -> TargetPatterns:
@@ -60,6 +69,7 @@ def compile(vocab) -> TargetPatterns:
         scope_only=re.compile(scope + "$"),
         share_of=_share_of(q),
         bullet=re.compile(BULLET),
+        item_label=_item_label(vocab),
         start_value=re.compile(rf"(?:{words(q.start_words)}){year_end}{re.escape(q.possessive)}?$"),
         next_predicate=re.compile(rf"(?<!{char_class(q.not_next_predicate_after)})(?:{words(q.next_predicate)})"),
         # HAN, plus the opening quote of a cited name (10个“无废城市”)

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from .parts import YEAR, char_class, words
 
+# A blank PDF text leaves inside a year (到 2025 年, 比 2020 年): one space, never a line break.
+BLANK = r"[ \u3000]?"
+
 # A plan name may stand in straight or curly quotes: “十四五”, "十四五".
 OPEN_QUOTE, CLOSE_QUOTE = '[“"]?', '[”"]?'
 
@@ -33,6 +36,7 @@ class TimePatterns:
     doc_number_year: re.Pattern  # the year of a 发文字号: 〔2022〕
     deadline: re.Pattern  # a date a deadline states: 2022年6月30日, 2021年四季度, 6月底
     text_deadline: re.Pattern  # a due date in a task's own words: 2019年6月底前
+    window: re.Pattern  # a period of N years: 2012年起5年内, 未来五年 (groups start, n or n2)
 
 
 def _year_marker(t) -> re.Pattern:
@@ -43,10 +47,10 @@ def _year_marker(t) -> re.Pattern:
     lead_ends = words(t.year_ends + t.lead_year_ends)
     not_before = "[" + re.escape(t.not_before_horizon_year) + "0-9" + DASHES + "]"
     return re.compile(
-        rf"(?:(?:{words(t.year_lead_words)})(?P<y1>{YEAR}){yr}(?:{lead_ends})?(?:{before})?"
+        rf"(?:(?:{words(t.year_lead_words)}){BLANK}(?P<y1>{YEAR}){BLANK}{yr}(?:{lead_ends})?(?:{before})?"
         rf"(?!{char_class(t.not_after_lead_year)})"
-        rf"|(?<!{not_before})(?P<y2>{YEAR}){yr}(?:{ends})?(?:{before})(?!{char_class(t.not_after_horizon_year)})"
-        rf"|(?:^|(?<=[，；。：\n]))(?P<y3>{YEAR}){yr}(?:{ends})?"
+        rf"|(?<!{not_before})(?P<y2>{YEAR}){BLANK}{yr}(?:{ends})?(?:{before})(?!{char_class(t.not_after_horizon_year)})"
+        rf"|(?:^|(?<=[，；。：\n]))(?P<y3>{YEAR}){BLANK}{yr}(?:{ends})?"
         rf"(?![{re.escape(t.not_after_clause_year)}{DASHES}0-9]))")
 
 
@@ -89,17 +93,35 @@ def _text_deadline(t) -> re.Pattern:
     return re.compile(rf"{YEAR}{re.escape(t.year_unit)}(?:{month_day})?(?:{words(t.year_ends)})?(?:{words(d.before)})")
 
 
+def _window(vocab) -> re.Pattern:
+    """A period of N years: 2012年起5年内, 三年内, 用3年时间 (group n), 未来五年 (group n2),
+    with the start year (group start) when the text gives one."""
+    t, numerals = vocab.time, vocab.numerals
+    w, yr = t.window, re.escape(t.year_unit)
+    tens = "".join(ch for ch, v in numerals.units.items() if v == 10)
+    number = rf"(?:\d{{1,2}}|[{''.join(numerals.digits) + tens}][{numerals.chars}]?)"
+    not_before = "".join(f"(?<!{re.escape(x)})" for x in w.not_before) + r"(?<![\d.])"
+    start = rf"(?:(?P<start>{YEAR}){yr}(?:{words(w.start_after)})[，\s]?(?:{words(w.bridge)})?)?"
+    return re.compile(rf"{start}{not_before}(?P<n>{number}){yr}(?:{words(w.after)})"
+                      rf"|(?:{words(w.before)})(?P<n2>{number}){yr}(?![\d{yr}])")
+
+
 def compile(vocab) -> TimePatterns:
     t, joins = vocab.time, words(vocab.quantities.list_joins)
     yr, ends = re.escape(t.year_unit), words(t.year_ends)
     name = _plan_name(t)
     periods = words(t.period_words)
-    baseline = (rf"(?:{words(t.baseline_before)})(?P<y>{YEAR}){yr}(?:{ends})?"
+    # 比2020年, 与2020年相比; 比“十二五”末 (group plan: the baseline is the period's end)
+    baseline = (rf"(?:(?:{words(t.baseline_before)}){BLANK}(?P<y>{YEAR}){BLANK}{yr}(?:{ends})?"
+                rf"|(?:{words(t.period_baseline_before)}){OPEN_QUOTE}(?P<plan>{name}){CLOSE_QUOTE}"
+                rf"(?:{words(t.period_baseline_edges)}))"
                 rf"(?:{words(t.baseline_after)})?")
+    # …and such a plan name is no period (the quote is optional, so both forms are barred)
+    not_baseline = "".join(f"(?<!{re.escape(w + q)})" for w in t.period_baseline_before for q in ("", "“", '"'))
     span = re.escape("".join(t.span_words))
     return TimePatterns(
         year_marker=_year_marker(t),
-        period_marker=re.compile(rf"{OPEN_QUOTE}({name}){CLOSE_QUOTE}"
+        period_marker=re.compile(rf"{not_baseline}{OPEN_QUOTE}({name}){CLOSE_QUOTE}"
                                  rf"(?:{words(t.period_words + t.period_edge_words)})"),
         baseline=re.compile(baseline),
         baseline_at_end=re.compile(baseline + "$"),
@@ -114,4 +136,5 @@ def compile(vocab) -> TimePatterns:
         doc_number_year=re.compile(rf"〔({YEAR})〕"),
         deadline=_deadline(t),
         text_deadline=_text_deadline(t),
+        window=_window(vocab),
     )

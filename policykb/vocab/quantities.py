@@ -22,13 +22,17 @@ class QuantityWords:
     counters: tuple[str, ...]  # classifiers: 个, 家, 辆
     per: tuple[str, ...]  # denominators of rate units: 日, 年, 小时
     durations: tuple[str, ...]  # 个工作日, 个月: spans of time
+    spans: tuple[str, ...]  # 年, 个月: spans of time read as a limit (不超过3年)
     article_numerals: tuple[str, ...]  # 一 in 一项任务
     comparator_before: dict[str, str]
     comparator_after: dict[str, str]
     ceiling_verbs: tuple[str, ...]
     change_verbs: tuple[tuple[str, str], ...]  # (verb, change), longest first
     leading_verbs: tuple[str, ...]
+    leading_verb_changes: dict[str, str]  # 新建: increase_by, 关停: decrease_by (else level)
+    count_verbs: tuple[str, ...]  # 推动, 支持: a goal verb only right before a count
     hedges: tuple[str, ...]
+    total_words: tuple[str, ...]  # 合计: a total of the parts before it
     not_quantity_before: tuple[str, ...]
     not_quantity_after: tuple[str, ...]
     range_separators: tuple[str, ...]
@@ -40,6 +44,8 @@ class QuantityWords:
     indicator_words: tuple[str, ...]
     tail_objects: tuple[str, ...]  # 污水, 光伏: object nouns a tail may take
     tail_scope_words: tuple[str, ...]  # 行业: a tail starting here is shared whole
+    scope_grade_ends: tuple[str, ...]  # 型, 级: 大型、超大型 grade one scope
+    stage_words: tuple[str, ...]  # 种植, 收获: stages of one activity share a short head
     leading_noise: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_levels: tuple[str, ...]
@@ -88,18 +94,21 @@ def _verbs(change_verbs: dict) -> tuple[tuple[str, str], ...]:
 def build(files, numerals: Numerals) -> QuantityWords:
     units, w = files.yaml("units.yml"), files.yaml("quantity_words.yml")
     lf = {k: longest_first(w[k]) for k in (
-        "ceiling_verbs", "leading_verbs", "hedges", "not_quantity_before", "not_target_clause", "goal_nouns",
+        "ceiling_verbs", "leading_verbs", "count_verbs", "hedges", "total_words", "not_quantity_before",
+        "not_target_clause", "goal_nouns",
         "indicator_heads", "ratio_heads", "indicator_words", "tail_objects", "tail_scope_words")}
     plain = {k: tuple(w[k]) for k in (
         "not_quantity_after", "range_separators", "leading_noise", "scope_words", "scope_levels", "list_joins",
-        "share_verbs", "etc_counters", "start_words", "next_predicate", "not_next_predicate_after",
+        "share_verbs", "scope_grade_ends", "stage_words", "etc_counters", "start_words", "next_predicate",
+        "not_next_predicate_after",
         "not_count_verbs")}
-    lf.update({k: longest_first(units[k]) for k in ("counters", "per", "durations", "money")})
+    lf.update({k: longest_first(units[k]) for k in ("counters", "per", "durations", "spans", "money")})
     plain.update({k: tuple(units[k]) for k in ("percent", "percent_words", "article_numerals")})
     return QuantityWords(
         scales=build_scales(units["compound_scales"], numerals),
         units=longest_first(units["percent"] + units["measures"]),
         comparator_before=w["comparator_before"], comparator_after=w["comparator_after"],
+        leading_verb_changes=dict(w["leading_verb_changes"]),
         change_verbs=_verbs(w["change_verbs"]),
         value_joins=tuple(w["list_joins"] + w["value_joins"]),
         verb_joins="".join(w["verb_joins"]),

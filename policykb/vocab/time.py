@@ -27,6 +27,22 @@ def _deadline_words(data: dict) -> DeadlineWords:
         quarter_end={str(k): v for k, v in data["quarter_end"].items()})
 
 
+@dataclass(frozen=True)
+class WindowWords:
+    """The words of a period of N years (``time.yml`` ``window``): 2012年起5年内, 未来五年."""
+
+    start_after: tuple[str, ...]  # 起: after the start year
+    bridge: tuple[str, ...]  # 用: between the start year and the length
+    before: tuple[str, ...]  # 未来: before the length
+    after: tuple[str, ...]  # 内, 时间: after the length
+    not_before: tuple[str, ...]  # 近, 每: a past span or a frequency
+
+
+def _window_words(data: dict) -> WindowWords:
+    keys = ("start_after", "bridge", "before", "after", "not_before")
+    return WindowWords(**{k: longest_first(data[k]) for k in keys})
+
+
 @dataclass(frozen=True, eq=False)
 class TimeWords:
     """Every word policykb reads time by."""
@@ -45,6 +61,8 @@ class TimeWords:
     not_after_listed_year: str
     baseline_before: tuple[str, ...]
     baseline_after: tuple[str, ...]
+    period_baseline_before: tuple[str, ...]  # 比“十二五”末: a baseline at a period's end
+    period_baseline_edges: tuple[str, ...]
     five_year_plan_name: dict[str, str]  # before, ordinals, after
     period_words: tuple[str, ...]
     period_edge_words: tuple[str, ...]
@@ -57,6 +75,7 @@ class TimeWords:
     annual: str  # 度
     span_words: tuple[str, ...]  # 至, 到
     deadline: DeadlineWords
+    window: WindowWords
 
 
 def build(files) -> TimeWords:
@@ -66,6 +85,7 @@ def build(files) -> TimeWords:
         "not_before_horizon_year", "not_after_listed_year", "annual")}
     tuples = {k: tuple(t[k]) for k in (
         "year_ends", "lead_year_ends", "horizon_words", "year_lead_words", "baseline_before", "baseline_after",
+        "period_baseline_before", "period_baseline_edges",
         "period_words", "period_edge_words", "plan_name_joins", "one_year_plan_kinds", "span_words")}
     return TimeWords(
         five_year_plan_name=dict(t["five_year_plan_name"]),
@@ -74,5 +94,6 @@ def build(files) -> TimeWords:
         previous_year=longest_first(t["previous_year"]),
         time_words=longest_first(t["time_words"]),
         deadline=_deadline_words(t["deadline"]),
+        window=_window_words(t["window"]),
         **strings, **tuples,
     )

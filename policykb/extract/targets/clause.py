@@ -18,7 +18,7 @@ from ...vocab import default_vocabulary
 from ..quantity import Quantity, find_quantities
 from .indicators import clean_indicator, split_indicator
 from .rules import Group, read_kind, settle_change
-from .verbs import count_verb, split_verb
+from .verbs import count_verb, joined_by_count_verb, split_verb
 
 
 @dataclass
@@ -218,6 +218,8 @@ def _open_group(st: ClauseState, gi: int, group: list[Quantity], vocab) -> tuple
     g = Group(pre=pre, post=post, last=last, post_comp=post_comp, spread=w.spread_word in pre,
               is_share=last.unit in w.percent, follows_noun=bool(post) and bool(p.noun_start.match(post)))
     g.indicator, g.change, g.comparator = split_verb(pre, vocab)
+    if joined_by_count_verb(pre, g.indicator, vocab) and not (st.year_context or last.comparator):
+        return None  # 推动五个新城…: without a year or a bound the count names members
     verb = count_verb(pre, g.indicator, vocab)
     g.indicator = clean_indicator(g.indicator, vocab)
     g.kind = read_kind(g, vocab)

@@ -10,6 +10,9 @@ from ...patterns import compile_patterns
 from ...vocab import default_vocabulary
 from .verbs import long_hedges, strip_end, strip_start
 
+# The longest item of a parallel list of sectors or kinds (钢铁、平板玻璃…).
+SHORT_ITEM = 6
+
 
 def clean_indicator(text: str, vocab=None) -> str:
     """The indicator without time words, baselines, hedges and sentence glue.
@@ -18,8 +21,10 @@ def clean_indicator(text: str, vocab=None) -> str:
     '规上工业企业用水重复利用率'
     """
     vocab = default_vocabulary(vocab)
-    w, noise = vocab.quantities, compile_patterns(vocab).targets.leading_noise
-    text = strip_time(text, vocab)
+    p = compile_patterns(vocab).targets
+    w, noise = vocab.quantities, p.leading_noise
+    text = p.bullet.sub("", strip_time(text, vocab))  # ——公共机构人均综合能耗: the list's dash is no word
+    text = p.item_label.sub("", text)  # （2）每年新增造林面积: nor an item's own label
     for _ in range(4):
         text = noise.sub("", text)
         text, _ = strip_start(text, vocab.time.time_words)  # 年底前, 全年: the clause's time, not the indicator's
@@ -112,6 +117,9 @@ def widen_tail(items: list[str], tail: str, vocab=None) -> str:
     '行业单位产品电耗'
     """
     vocab = default_vocabulary(vocab)
+    scoped = scope_tail(items, tail, vocab)
+    if scoped:
+        return scoped
     own = _own_length(items[0], vocab)
     if own > 3 or any(len(i) != own for i in items[1:-1]):
         return tail  # only short, equal items (城镇、农村) show where the last one ends
@@ -122,6 +130,25 @@ def widen_tail(items: list[str], tail: str, vocab=None) -> str:
             and len(wider) < len(items[-1]):
         return wider
     return tail
+
+
+def scope_tail(items: list[str], tail: str, vocab=None) -> str:
+    """The tail from the scope word of the last item on (钢铁、水泥、平板玻璃行业…比例:
+    行业…比例), when the items before it are short and name no scope of their
+    own; else empty.
+
+    >>> scope_tail(["钢铁", "水泥", "平板玻璃行业能效标杆产能比例"], "比例")
+    '行业能效标杆产能比例'
+    >>> scope_tail(["城镇", "农村自来水普及率"], "普及率")
+    ''
+    """
+    w = default_vocabulary(vocab).quantities
+    last = items[-1]
+    found = [last.find(word) for word in w.tail_scope_words if 0 < last.find(word) <= SHORT_ITEM]
+    if not found or any(len(i) > SHORT_ITEM or any(x in i for x in w.tail_scope_words) for i in items[:-1]):
+        return ""
+    wider = last[min(found):]
+    return wider if not tail or wider.endswith(tail) else ""
 
 
 def join_tail(item: str, tail: str) -> str:
@@ -158,7 +185,8 @@ def share_head(items: list[str], tail: str, vocab=None) -> list[str]:
     its last word is as long as each of them (at most two characters), the
     later items take the first item's leftover head. A head shorter than
     three characters (中心|城区), only a scope (全省) or cut inside a word
-    (化学|需氧量) is not shared.
+    (化学|需氧量) is not shared, unless the words are stages of one activity
+    (花生|种植、收获: ``stage_words``).
 
     >>> share_head(["全区小麦播种", "收割机械化率"], "机械化率")
     ['全区小麦播种', '全区小麦收割机械化率']
@@ -166,6 +194,8 @@ def share_head(items: list[str], tail: str, vocab=None) -> list[str]:
     ['化学需氧量', '氨氮减排量']
     >>> share_head(["中心城区", "县城污水集中收集率"], "污水集中收集率")
     ['中心城区', '县城污水集中收集率']
+    >>> share_head(["花生种植", "收获机械化率"], "机械化率")  # two stages: a short head is shared
+    ['花生种植', '花生收获机械化率']
     """
     from ...nlp import segment
 
@@ -178,9 +208,22 @@ def share_head(items: list[str], tail: str, vocab=None) -> list[str]:
     if len(parts) < 2 or len(parts[-1]) != k:
         return items
     head = first[:-k]
-    if len(head) < 3 or compile_patterns(vocab).targets.scope_only.match(head):
+    stages = default_vocabulary(vocab).quantities.stage_words
+    paired = parts[-1] in stages and all(o in stages for o in owns)  # 花生种植、收获: two stages of one crop
+    if len(head) < (2 if paired else 3) or compile_patterns(vocab).targets.scope_only.match(head):
         return items
     return [first] + [i if i.startswith(head) else head + i for i in items[1:]]
+
+
+def scope_list(items: list[str], vocab=None) -> bool:
+    """True when the items before the last are grades of one scope (大型、超大型,
+    国家级、省级), so the list names one scope, not several indicators.
+
+    >>> scope_list(["大型", "超大型数据中心PUE"]), scope_list(["农药", "化肥利用率"])
+    (True, False)
+    """
+    ends = default_vocabulary(vocab).quantities.scope_grade_ends
+    return all(len(i) <= 4 and i.endswith(ends) for i in items[:-1])
 
 
 def _list_items(plain: str, n_values: int, spread: bool, vocab) -> tuple[list[str], bool]:
@@ -230,8 +273,8 @@ def split_indicator(indicator: str, n_values: int, spread: bool, vocab=None) -> 
     if tail_after_etc is not None:
         # 废纸、废塑料…等6种回收物料再利用量达到1.2亿吨 is one total
         return [i + tail_after_etc for i in items] if spread else [indicator]
-    if any(w.possessive in i for i in items):
-        return [indicator]
+    if any(w.possessive in i for i in items) or (not spread and scope_list(items, vocab)):
+        return [indicator]  # 大型、超大型数据中心PUE: one scope, not two targets
     if all(i.endswith(w.indicator_heads) for i in items[:-1]):
         return items
     tail = take_objects(items, shared_tail(items[-1], vocab), vocab)

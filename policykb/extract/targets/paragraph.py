@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ...dates import (deadline_year, issue_year, lead_in_year, marker_year, plan_year, read_period, read_target_year,
-                      read_time_list, year_at_end, year_markers)
+from ...dates import (YearWindows, deadline_year, issue_year, lead_in_time, marker_year, plan_year, read_period,
+                      read_target_year, read_time_list, year_at_end, year_markers)
 from ...models import Document, Section, Source, Target, Task
 from ...patterns import compile_patterns
 from ...vocab import default_vocabulary
@@ -56,6 +56,7 @@ class ParagraphState:
     previous: ReadTarget | None = None
     topic: str = ""
     times: list = field(default_factory=list)  # 2025年和2030年: the years a 分别 list spreads over
+    windows: YearWindows = field(default_factory=YearWindows)  # 5年内: the document's periods of N years
 
 
 def _set_year(st: ParagraphState, text: str, s: int, head: str, vocab) -> bool:
@@ -70,6 +71,9 @@ def _set_year(st: ParagraphState, text: str, s: int, head: str, vocab) -> bool:
     for m in year_markers(head, vocab):
         st.year, st.period_base, stated = marker_year(m), None, True
         st.before_period = None
+    window = st.windows.read(head, vocab)
+    if window:
+        st.year, st.period_base, stated, st.before_period = window, None, True, None
     period = read_period(head, vocab)
     if period:
         st.before_period = st.before_period or (st.year,)
@@ -108,16 +112,19 @@ def _read_dated_clause(text: str, s: int, e: int, st: ParagraphState, default_ye
     return spread
 
 
-def read_paragraph(text: str, offset: int, default_year: int | None, vocab=None
-                   ) -> list[tuple[ReadTarget, int, int]]:
-    """Targets of one paragraph with the clause span of each (absolute offsets).
+def read_paragraph(text: str, offset: int, default_year: int | None, vocab=None, windows: YearWindows | None = None,
+                   default_base: int | None = None) -> list[tuple[ReadTarget, int, int]]:
+    """Targets of one paragraph with the clause span of each (absolute offsets);
+    ``windows`` holds the document's periods of N years (5年内) and its year of
+    issue; ``default_base`` the baseline of a period a lead-in names (“十四五”期间，…：).
 
     >>> [(t.indicator, t.target_year, t.baseline_year) for t, _, _ in
     ...  read_paragraph("“十四五”期间，规上工业单位增加值能耗下降14.5%。", 0, None)]
     [('规上工业单位增加值能耗', 2025, 2020)]
     """
     vocab = default_vocabulary(vocab)
-    st = ParagraphState(year=default_year)
+    st = ParagraphState(year=default_year, period_base=default_base,
+                        windows=windows if windows is not None else YearWindows())
     out = []
     for s, e in clauses(text, 0):
         out.extend((t, offset + s, offset + e) for t in _read_dated_clause(text, s, e, st, default_year, vocab))
@@ -158,7 +165,8 @@ class DocumentTimes:
     issued: int | None
     task_at: dict[str, Task]
     by_id: dict[int, Section]
-    lead_year: dict[int, int | None] = field(default_factory=dict)
+    lead_year: dict[int, tuple[int, int | None] | None] = field(default_factory=dict)  # (year, period base)
+    windows: YearWindows = field(default_factory=YearWindows)
 
 
 def _plan_year(document: Document, source: Source, vocab) -> int | None:
@@ -167,8 +175,8 @@ def _plan_year(document: Document, source: Source, vocab) -> int | None:
     return plan_year(title, vocab)
 
 
-def _inherited_year(section: Section, doc: DocumentTimes) -> int | None:
-    """The lead-in year of the nearest ancestor that has one."""
+def _inherited_year(section: Section, doc: DocumentTimes) -> tuple[int, int | None] | None:
+    """The lead-in (year, period base) of the nearest ancestor that has one."""
     inherited = None
     parent = doc.by_id.get(section.parent_id) if section.parent_id is not None else None
     while parent is not None and inherited is None:
@@ -184,23 +192,27 @@ def _section_targets(norm: str, section: Section, doc: DocumentTimes, vocab):
     inherited = _inherited_year(section, doc)
     # a heading that names a year (（一）到2025年目标) governs its body and children
     title_year = read_target_year(section.title or "", vocab) if section.title else None
-    doc.lead_year[section.id] = lead_in_year(body, vocab) or title_year
-    default = title_year or inherited or deadline_year(doc.task_at.get(section.path), vocab) or doc.plan_year
+    doc.lead_year[section.id] = lead_in_time(body, vocab, doc.windows) or ((title_year, None) if title_year else None)
+    base = inherited[1] if inherited and not title_year else None  # “十四五”期间，…：\n（一）…下降13.5%
+    default = title_year or (inherited[0] if inherited else None) or deadline_year(
+        doc.task_at.get(section.path), vocab) or doc.plan_year
     bullet_pattern = compile_patterns(vocab).targets.bullet
     pos = 0
     lead = None  # the year a paragraph leaves for the dash list after it
     for para in body.split("\n"):
         if para.strip():
             bullet = bullet_pattern.match(para) is not None
-            for rt, s, e in read_paragraph(para, start + pos, (lead if bullet else None) or default, vocab):
+            year = (lead if bullet else None) or default
+            year_base = base if year == default else None
+            for rt, s, e in read_paragraph(para, start + pos, year, vocab, doc.windows, year_base):
                 if rt.kind == "target" and rt.target_year and doc.issued and rt.target_year < doc.issued:
                     continue  # 2020年…为8000万吨, “十三五”期间…下降18.6%: what was done, not a goal
                 yield rt, s, e
             if not bullet:
                 lead = year_at_end(para, vocab)
-        y = lead_in_year(para, vocab)
-        if y:
-            default = y
+        lead_in = lead_in_time(para, vocab, doc.windows)
+        if lead_in:
+            default, base = lead_in
         pos += len(para) + 1
 
 
@@ -210,6 +222,7 @@ def extract_targets(source: Source, document: Document, sections: list[Section],
     vocab = default_vocabulary(vocab)
     doc = DocumentTimes(plan_year=_plan_year(document, source, vocab), issued=issue_year(document, vocab),
                         task_at={t.path: t for t in tasks}, by_id={s.id: s for s in sections})
+    doc.windows.issued = doc.issued
     targets: list[Target] = []
     for section in sections:
         for rt, s, e in _section_targets(source.norm, section, doc, vocab):

@@ -127,7 +127,8 @@ def change_from_verb(g: Group, ctx: RuleContext) -> bool:
     """
     if not g.has_verb:
         return False
-    if g.change is None and ctx.lead and ctx.lead[1] in ("increase_by", "decrease_by"):
+    leading = ctx.lead and ctx.lead[0] in ctx.vocab.quantities.leading_verbs  # 新建数据中心PUE不高于: a scope
+    if g.change is None and ctx.lead and not leading and ctx.lead[1] in ("increase_by", "decrease_by"):
         g.change = ctx.lead[1]
     g.change = g.change or "level"
     return True
@@ -244,6 +245,36 @@ def change_from_verb_inside(g: Group, ctx: RuleContext) -> bool:
     return True
 
 
+def change_count_at_end(g: Group, ctx: RuleContext) -> bool:
+    """A count closing its clause after its noun, with no verb: 示范项目10个.
+
+    >>> [(g.change_rule, g.indicator) for g in read_groups("省级绿色低碳示范项目10个")]
+    [('count_at_end', '省级绿色低碳示范项目')]
+    """
+    words, last = ctx.vocab.quantities, g.last
+    counter = last.unit[len(scale_prefix(last.unit, ctx.vocab)):] in words.counters
+    if not (ctx.year_context and counter and g.indicator and not g.post.strip() and g.kind == "target"):
+        return False
+    g.change = "level"
+    return True
+
+
+def change_total_of_parts(g: Group, ctx: RuleContext) -> bool:
+    """A total after the parts, with no indicator of its own: 新建200家，合计350家以上.
+
+    The indicator is the previous target's (see ``_borrow_indicator``).
+
+    >>> [(g.change_rule, g.change) for g in read_groups("合计350家以上")]
+    [('total_of_parts', 'level')]
+    """
+    words = ctx.vocab.quantities
+    pre = g.pre.strip()
+    if g.indicator or not pre or g.kind != "target" or not any(pre.endswith(w) for w in words.total_words):
+        return False
+    g.change = "level"
+    return True
+
+
 def change_of_threshold(g: Group, ctx: RuleContext) -> bool:
     """A threshold keeps its bound as a level: 淘汰35蒸吨/小时以下燃煤锅炉.
 
@@ -275,6 +306,9 @@ CHANGE_RULES = (
     ("share_before_noun", change_share_before_noun),
     # late: a verb inside the indicator may be part of a name (完成…压减钢铁产能)
     ("verb_inside", change_from_verb_inside),
+    # after every verb: a count closing its clause, and a total of parts, name no verb at all
+    ("count_at_end", change_count_at_end),
+    ("total_of_parts", change_total_of_parts),
     # last: a threshold, having no goal verb, is read as a level of its noun
     ("threshold", change_of_threshold),
 )

@@ -58,9 +58,9 @@ def split_verb(pre: str, vocab=None) -> tuple[str, str | None, str | None]:
     vocab = default_vocabulary(vocab)
     w = vocab.quantities
     change = comparator = None
-    text = pre
-    verbs = [v for v, _ in w.change_verbs]
-    changes = dict(w.change_verbs)
+    text = pre.rstrip()  # 超过 150 个: a blank PDF text left before the number
+    verbs = sorted([v for v, _ in w.change_verbs] + list(w.count_verbs), key=len, reverse=True)
+    changes = dict(w.change_verbs) | {v: "level" for v in w.count_verbs}  # 推动300家…: a count's verb
     for _ in range(6):
         before = text
         text = strip_baseline_at_end(text, vocab)
@@ -106,6 +106,11 @@ def long_hedges(words) -> list[str]:
     return [h for h in words.hedges if len(h) > 1]
 
 
+def leading_verb_pairs(words) -> tuple[tuple[str, str], ...]:
+    """(verb, change) of the leading verbs: a level unless ``leading_verb_changes`` says otherwise."""
+    return tuple((v, words.leading_verb_changes.get(v, "level")) for v in words.leading_verbs)
+
+
 def leading_verb(indicator: str, vocab=None) -> tuple[str, str] | None:
     """The verb an indicator starts with and the change it names (新增纯电动汽车).
 
@@ -114,15 +119,19 @@ def leading_verb(indicator: str, vocab=None) -> tuple[str, str] | None:
 
     >>> leading_verb("新增纯电动汽车"), leading_verb("新增和改造污水收集管网"), leading_verb("绿色园区")
     (('新增', 'increase_by'), ('新增', 'level'), None)
+    >>> leading_verb("新建高标准农田"), leading_verb("新建改造污水管网"), leading_verb("关停退出煤电机组")
+    (('新建', 'increase_by'), ('新建', 'level'), ('关停', 'decrease_by'))
     """
     vocab = default_vocabulary(vocab)
     w = vocab.quantities
     indicator = compile_patterns(vocab).targets.scope_prefix.sub("", indicator)
     indicator, _ = strip_start(indicator, long_hedges(w))  # 全市累计净增…
-    for verb, change in w.change_verbs + tuple((v, "level") for v in w.leading_verbs):
+    for verb, change in w.change_verbs + leading_verb_pairs(w):
         if indicator.startswith(verb) and len(indicator) > len(verb):
-            if indicator[len(verb)] in w.verb_joins:
-                return verb, "level"
+            rest = indicator[len(verb):]
+            second = [c for v, c in leading_verb_pairs(w) if rest.startswith(v)]
+            if rest[0] in w.verb_joins or (verb in w.leading_verbs and second and second[0] != change):
+                return verb, "level"  # 新建改造管网: two verbs name no single change (关停退出 one)
             return verb, change
     return None
 
@@ -134,9 +143,9 @@ def count_verb(pre: str, indicator: str, vocab=None) -> str | None:
     ('创建', None)
     """
     words = default_vocabulary(vocab).quantities
-    rest = pre[len(indicator):] if pre.startswith(indicator) else ""
+    rest = (pre[len(indicator):] if pre.startswith(indicator) else "").rstrip()
     rest, _ = strip_end(rest, comparators_longest_first(words))  # 建设约80万千瓦
-    for verb, change in words.change_verbs:
+    for verb in sorted([v for v, _ in words.change_verbs] + list(words.count_verbs), key=len, reverse=True):
         if rest.endswith(verb) and verb not in words.comparator_before and len(verb) > 1 \
                 and verb not in words.not_count_verbs:
             return verb
@@ -151,10 +160,21 @@ def verb_inside(indicator: str, vocab=None) -> tuple[int, str] | None:
     """
     words = default_vocabulary(vocab).quantities
     best = None
-    for verb, change in words.change_verbs + tuple((v, "level") for v in words.leading_verbs):
+    for verb, change in words.change_verbs + leading_verb_pairs(words):
         if len(verb) < 2 or verb in words.comparator_before:
             continue
         i = indicator.find(verb)
         if 0 < i and i + len(verb) < len(indicator) and (best is None or i < best[0]):
             best = (i, change)
     return best
+
+
+def joined_by_count_verb(pre: str, indicator: str, vocab=None) -> bool:
+    """True when a count-only verb (推动, 支持) joins the indicator to the number.
+
+    >>> joined_by_count_verb("推动", ""), joined_by_count_verb("建成", "")
+    (True, False)
+    """
+    words = default_vocabulary(vocab).quantities
+    rest = pre[len(indicator):] if pre.startswith(indicator) else pre
+    return strip_end(rest, words.count_verbs)[1] is not None
