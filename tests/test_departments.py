@@ -89,6 +89,6 @@ def test_seed_assignments_resolve_in_the_gazetteer(seed_record):
 def test_body_endings_are_shared_with_notes():
     """One list of body endings (data/bodies.yml): every ending that gives a
     bare body a level word also makes a bare bracket of names a note."""
-    from policykb.extract.notes import load_vocabulary
+    from policykb.vocab import load_vocabulary
 
-    assert set(load_gazetteer().rules.body_endings) <= set(load_vocabulary().body_endings)
+    assert set(load_gazetteer().rules.body_endings) <= set(load_vocabulary().notes.body_endings)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from policykb.extract.notes import parse_deadline, parse_responsibility, read_note
+from policykb.dates import parse_deadline
+from policykb.extract.notes import parse_responsibility, read_note
 
 L, R, S, I = "lead", "responsible", "supporting", "implementing"
 

@@ -19,7 +19,7 @@ from ..dates import document_year, parse_deadline, text_deadline
 from .notes import (NoteReading, apply_lead_rule, bare_list_positions, find_label_lines, find_notes, lead_rule_positions,
                     drop_glosses, resolve_implementing, spell_out)
 
-__all__ = ["document_year", "extract_tasks", "find_notes", "notes_by_owner", "stands_alone"]
+__all__ = ["extract_tasks", "find_notes", "notes_by_owner", "stands_alone"]
 
 
 def stands_alone(norm: str, start: int, vocab=None) -> bool:

@@ -34,18 +34,13 @@ The words are the ``layout`` part of the vocabulary
 from __future__ import annotations
 
 from ..models import Document, Section, Source
-from ..vocab import default_vocabulary, load_vocabulary as _load_all
+from ..vocab import default_vocabulary
 from .head import Head, read_head
 from .jurisdiction import find_jurisdiction, guess_jurisdiction
 from .labels import heading_title, match_label, strip_note, styles
 from .lines import Line, split_lines
 from .sections import parse_sections
 from .signature import find_doc_numbers, is_date_line, parse_date, signature_at
-
-
-def load_vocabulary():
-    """The shipped layout words (the ``layout`` part of the vocabulary)."""
-    return _load_all().layout
 
 
 def parse_structure(source: Source, vocab=None) -> tuple[Document, list[Section]]:
@@ -70,6 +65,6 @@ def parse_structure(source: Source, vocab=None) -> tuple[Document, list[Section]
 
 __all__ = [
     "Head", "Line", "find_doc_numbers", "find_jurisdiction", "guess_jurisdiction", "heading_title",
-    "is_date_line", "load_vocabulary", "match_label", "parse_date", "parse_sections", "parse_structure",
+    "is_date_line", "match_label", "parse_date", "parse_sections", "parse_structure",
     "read_head", "signature_at", "split_lines", "strip_note", "styles",
 ]

@@ -37,26 +37,18 @@ whole vocabulary, default the shipped one), so a test can swap the words::
 """
 from __future__ import annotations
 
-from ...vocab import load_vocabulary as _load_all
 from ...vocab.notes import NoteVocabulary
 from .clauses import CLAUSE_RULES, NoteName, NoteReading, NoteState, read_note, split_clauses
-from ...dates import document_year, parse_deadline, text_deadline  # noqa: F401 - the old import path
 from .find import closes_paragraph, find_brackets, find_label_lines, find_notes, parse_responsibility, read_bare_list
 from .names import MAX_NAME, drop_glosses, is_name, role_mark, spell_out, split_names, strip_generic_tail
 from .rules import (apply_first_is_lead, apply_lead_rule, bare_list_positions, first_is_lead_positions,
                     lead_rule_kind, lead_rule_positions, resolve_implementing, standing_term, states_first_is_lead)
 
 
-def load_vocabulary() -> NoteVocabulary:
-    """The shipped notes vocabulary (a view of :func:`policykb.vocab.load_vocabulary`)."""
-    return _load_all().notes
-
-
 __all__ = [
-    "CLAUSE_RULES", "MAX_NAME", "NoteName", "NoteReading", "NoteState", "NoteVocabulary",
-    "apply_first_is_lead", "apply_lead_rule", "bare_list_positions", "closes_paragraph", "document_year", "drop_glosses", "find_brackets", "find_label_lines",
-    "find_notes", "first_is_lead_positions", "is_name", "lead_rule_kind", "lead_rule_positions", "load_vocabulary", "parse_deadline",
-    "parse_responsibility", "read_bare_list", "read_note", "resolve_implementing", "role_mark",
-    "spell_out", "split_clauses", "split_names", "standing_term", "states_first_is_lead", "strip_generic_tail",
-    "text_deadline",
+    "CLAUSE_RULES", "MAX_NAME", "NoteName", "NoteReading", "NoteState", "NoteVocabulary", "apply_first_is_lead",
+    "apply_lead_rule", "bare_list_positions", "closes_paragraph", "drop_glosses", "find_brackets",
+    "find_label_lines", "find_notes", "first_is_lead_positions", "is_name", "lead_rule_kind", "lead_rule_positions",
+    "parse_responsibility", "read_bare_list", "read_note", "resolve_implementing", "role_mark", "spell_out",
+    "split_clauses", "split_names", "standing_term", "states_first_is_lead", "strip_generic_tail",
 ]

@@ -16,7 +16,6 @@ Time (years, periods, baselines) is :mod:`policykb.dates`.
 """
 from __future__ import annotations
 
-from ...dates import read_baseline, read_period, read_target_year, read_time_list
 from .clause import ReadTarget, read_clause, read_groups
 from .indicators import clean_indicator, shared_tail, split_indicator
 from .paragraph import extract_targets, read_paragraph
@@ -25,6 +24,5 @@ from .verbs import leading_verb, split_verb
 
 __all__ = [
     "CHANGE_RULES", "THRESHOLD_RULES", "ReadTarget", "clean_indicator", "extract_targets", "leading_verb",
-    "read_baseline", "read_clause", "read_groups", "read_paragraph", "read_period", "read_target_year",
-    "read_time_list", "shared_tail", "split_indicator", "split_verb",
+    "read_clause", "read_groups", "read_paragraph", "shared_tail", "split_indicator", "split_verb",
 ]
