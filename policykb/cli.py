@@ -77,6 +77,23 @@ def build(paths, db_path, extracted_dir, progress, jobs):
 
 
 @cli.command()
+@click.option("--db", "db_path", default="policykb.db", show_default=True,
+              type=click.Path(dir_okay=False, exists=True), help="SQLite database built by policykb build.")
+def compare(db_path):
+    """Write the comparison tables (indicators, target_indicators, target_lineage):
+    each target's canonical indicator, scope, jurisdiction and level, and each
+    child plan's target against its parent plan's.
+
+    Example: policykb compare --db policykb.db
+    """
+    from .compare import compare_database
+    from .store import open_database
+
+    counts = compare_database(open_database(db_path))
+    click.echo(f"{db_path}: " + ", ".join(f"{count} {name}" for name, count in counts.items()), err=True)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=str))
 @click.option("--db", "db_path", default="policykb.db", show_default=True, type=click.Path(dir_okay=False),
               help="SQLite database to serve (brought up to date with PATHS; policykb.db with corpus/).")

@@ -14,6 +14,7 @@ from datasette.app import Datasette
 from datasette.utils import tilde_encode
 
 from policykb import store
+from policykb.compare import compare_database
 
 METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 DEPARTMENT = "市发展改革委"
@@ -25,6 +26,7 @@ def db_path(tmp_path_factory, seed_record):
     path = tmp_path_factory.mktemp("publish") / "policykb.db"
     db = store.open_database(path)
     store.load_record(db, seed_record)
+    compare_database(db)
     db.close()
     return path
 
@@ -148,6 +150,7 @@ CANNED = {
     "percent_targets": {},
     "document_outline": {"document": "cq-2022-39"},
     "search_tasks": {"q": "钢铁"},
+    "indicator_targets": {"indicator": "energy_intensity"},
 }
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from . import departments, layout, notes, quantities, read, site, store, time
+from . import departments, indicators, layout, notes, quantities, read, site, store, time
 from . import numerals as numerals_part
 
 
@@ -74,6 +74,7 @@ class Vocabulary:
     departments: Any
     store: Any
     site: Any
+    indicators: Any
     files: DataFiles = field(repr=False, default=None)
 
 
@@ -90,6 +91,7 @@ def build_vocabulary(files: DataFiles) -> Vocabulary:
         departments=departments.build(files),
         store=store.build(files),
         site=site.build(files),
+        indicators=indicators.build(files),
         files=files,
     )
 
