@@ -8,7 +8,8 @@ words, 全省 or 规上工业, kept apart), :mod:`.levels` gives each document's
 level of government, :mod:`.tables` writes ``indicators`` and
 ``target_indicators``, and :mod:`.lineage` links a plan to the plans it cites
 and each of its targets to the cited plan's target on the same indicator
-(stricter, equal or looser). This package reads the store's tables and the
+(stricter, equal or looser); :mod:`.tasks` links each of its tasks to the
+cited plan's task of nearest words (``task_lineage``). This package reads the store's tables and the
 vocabulary; nothing below it imports it.
 """
 from __future__ import annotations

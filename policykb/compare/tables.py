@@ -1,7 +1,7 @@
 """Write the comparison tables of a database: ``indicators`` (the canonical
 indicators), ``target_indicators`` (each target's canonical indicator, scope,
-jurisdiction and level of government) and ``target_lineage`` (see
-:mod:`.lineage`). Every run rewrites them whole from ``targets`` and
+jurisdiction and level of government), ``target_lineage`` (see
+:mod:`.lineage`) and ``task_lineage`` (see :mod:`.tasks`). Every run rewrites them whole from ``targets`` and
 ``documents``, so they follow the database however it was built."""
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ..vocab import default_vocabulary
 from .indicators import IndicatorMatcher
 from .levels import government_level
 from .lineage import lineage_rows
+from .tasks import task_lineage_rows
 
 COMPARE_TABLES = {
     "indicators": dict(columns={"id": str, "name": str, "family": str, "better": str, "aliases": str}, pk="id"),
@@ -20,6 +21,9 @@ COMPARE_TABLES = {
     "target_lineage": dict(
         columns={"target": str, "document": str, "indicator": str, "parent_document": str, "parent_target": str,
                  "comparison": str}, pk="target"),
+    "task_lineage": dict(
+        columns={"task": str, "document": str, "parent_document": str, "parent_task": str, "score": float},
+        pk="task"),
 }
 
 
@@ -62,8 +66,9 @@ def compare_database(db: sqlite_utils.Database, vocab=None) -> dict[str, int]:
         _replace(db, "indicators", indicator_rows(matcher))
         _replace(db, "target_indicators", targets)
         _replace(db, "target_lineage", lineage_rows(db, targets, matcher))
+        _replace(db, "task_lineage", task_lineage_rows(db, matcher.words.task_lineage or {}))
         for columns in (["indicator"], ["document"], ["level"]):
             db["target_indicators"].create_index(columns, if_not_exists=True)
     return {"indicators": db["indicators"].count, "target_indicators": len(targets),
             "matched": sum(1 for row in targets if row["indicator"]),
-            "target_lineage": db["target_lineage"].count}
+            "target_lineage": db["target_lineage"].count, "task_lineage": db["task_lineage"].count}

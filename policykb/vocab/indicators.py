@@ -31,6 +31,7 @@ class IndicatorWords:
     suffix_min: int  # shortest alias that may match an indicator's end
     comparable_families: tuple[str, ...]  # families a child's value compares in
     levels: dict  # national, provincial_names, provincial_endings, city_endings, county_endings
+    task_lineage: dict = None  # threshold, title_weight, heading_weight, min_length, stop_words
 
 
 def _indicator(item: dict) -> Indicator:
@@ -56,4 +57,5 @@ def build(files) -> IndicatorWords:
         suffix_min=int(data.get("suffix_min", 4)),
         comparable_families=tuple(data.get("comparable_families") or ()),
         levels={key: tuple(value) for key, value in (data.get("levels") or {}).items()},
+        task_lineage=dict(data.get("task_lineage") or {}),
     )
