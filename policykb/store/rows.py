@@ -114,15 +114,20 @@ class DepartmentRows:
     gazetteer: object
     jurisdiction: str | None
     rows: dict[str, dict] = field(default_factory=dict)
+    resolved: dict[tuple, str] = field(default_factory=dict)  # (name, jurisdiction) -> key, resolved once
 
     def key(self, name: str, jurisdiction: str | None = None) -> str:
         """The key of the department ``name`` of ``jurisdiction`` (default:
         as resolved in the document's), adding its row once."""
+        memo = self.resolved.get((name, jurisdiction))
+        if memo is not None:
+            return memo
         resolved = self.gazetteer.resolve(name, jurisdiction or self.jurisdiction)
         where = jurisdiction or resolved.jurisdiction or self.jurisdiction
         dkey = department_key(name, where)
         self.rows.setdefault(dkey, {"key": dkey, "name": name, "full_name": resolved.full_name,
                                     "jurisdiction": where, "kind": resolved.kind})
+        self.resolved[(name, jurisdiction)] = dkey
         return dkey
 
 
