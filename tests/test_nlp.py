@@ -230,3 +230,24 @@ def test_a_bare_name_in_a_list_resolves_in_the_context_of_the_one_before():
     add_mentions(source, Document(jurisdiction="重庆市"), [section])
     assert [(m.as_written, m.department) for m in section.mentions] == [
         ("四川省林业局", "省林业局"), ("经济和信息化厅", "省经济和信息化厅")]
+
+
+# (text, why): the tokenizer policykb gives spaCy must cut as spaCy's own
+# jieba tokenizer does, whitespace included
+TOKENIZER_CASES = [
+    ("省科技厅、省财政局要加强指导，定期调度。", "a list and punctuation"),
+    ("一、总体要求\n\n（一）指导思想\n  坚持系统观念", "line breaks and indented lines"),
+    ("省 科技厅 牵头  负责 ", "single and double spaces, a trailing one"),
+    ("到2025年，单位GDP能耗下降14%，PM2.5浓度达标", "digits and Latin letters"),
+    ("\u3000\u3000各区县政府要落实属地责任", "full-width spaces first"),
+    ("", "nothing"),
+]
+
+
+@pytest.mark.parametrize("text, why", TOKENIZER_CASES, ids=[c[1] for c in TOKENIZER_CASES])
+def test_tokenizer_cuts_as_spacys(text, why):
+    from spacy.lang.zh import ChineseTokenizer
+
+    ours = nlp.get_nlp().tokenizer(text)
+    spacys = ChineseTokenizer(nlp.get_nlp().vocab, segmenter="jieba")(text)
+    assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in spacys]
