@@ -189,11 +189,12 @@ def build_nlp(patterns: DepartmentPatterns | None = None,
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+    tokens = patterns.token_patterns()
     with nlp.select_pipes(disable=["entity_ruler"]):
-        ruler.add_patterns(
-            [{"label": LABEL, "pattern": written, "id": name} for written, name in aliases]
-            + patterns.token_patterns()
-        )
+        ruler.add_patterns([{"label": LABEL, "pattern": written, "id": name} for written, name in aliases] + tokens)
+    from .ruler import windowed
+
+    windowed(ruler, [p["pattern"] for p in tokens])
     _register_components()
     nlp.add_pipe("department_lists", config={"bodies": list(patterns.bodies), "ids": dict(aliases),
                                              "separator": patterns.list_separator})

@@ -251,3 +251,25 @@ def test_tokenizer_cuts_as_spacys(text, why):
     ours = nlp.get_nlp().tokenizer(text)
     spacys = ChineseTokenizer(nlp.get_nlp().vocab, segmenter="jieba")(text)
     assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in spacys]
+
+
+# (text, why): the ruler's token patterns matched in windows must find what
+# the matcher finds over the whole text
+WINDOW_CASES = [
+    ("省发展改革委、省生态环境厅、省住房城乡建设厅要加强协调。", "a list of bodies"),
+    ("安徽省生态环境厅会同省退役军人事务厅研究制定方案，市政府负责落实。", "a place, a long ending, a joined word"),
+    ("推进节能改造，完善统计制度，加强监督检查。", "no department at all"),
+    ("省科技厅", "a text that is one name"),
+    ("省\n科技厅要加强指导，各市人民政府\n负责", "names across line breaks"),
+]
+
+
+@pytest.mark.parametrize("text, why", WINDOW_CASES, ids=[c[1] for c in WINDOW_CASES])
+def test_windowed_matcher_finds_what_the_matcher_finds(text, why):
+    from policykb.ruler import WindowMatcher
+
+    nlp_ = nlp.get_nlp()
+    matcher = nlp_.get_pipe("entity_ruler").matcher
+    assert isinstance(matcher, WindowMatcher)
+    doc = nlp_.make_doc(text)
+    assert sorted(matcher(doc)) == sorted(matcher.matcher(doc))
