@@ -187,16 +187,62 @@ def build_nlp(patterns: DepartmentPatterns | None = None,
     aliases = list(gazetteer_aliases() if aliases is None else aliases)
     load_jieba(patterns.words(written for written, _ in aliases))
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+    tokens = patterns.token_patterns()
     with nlp.select_pipes(disable=["entity_ruler"]):
-        ruler.add_patterns(
-            [{"label": LABEL, "pattern": written, "id": name} for written, name in aliases]
-            + patterns.token_patterns()
-        )
+        ruler.add_patterns([{"label": LABEL, "pattern": written, "id": name} for written, name in aliases] + tokens)
+    from .ruler import windowed
+
+    windowed(ruler, [p["pattern"] for p in tokens])
     _register_components()
     nlp.add_pipe("department_lists", config={"bodies": list(patterns.bodies), "ids": dict(aliases),
                                              "separator": patterns.list_separator})
     return nlp
+
+
+class JiebaTokenizer:
+    """spaCy's ``ChineseTokenizer`` with the jieba segmenter, giving the same
+    tokens, without its alignment's copy of the rest of the text at every
+    word (quadratic in the text's length)."""
+
+    segmenter = "jieba"  # as spaCy's tokenizer names it
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        words, spaces = words_and_spaces([w for w in _default_jieba().cut(text, cut_all=False) if w], text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    r"""``spacy.util.get_words_and_spaces``: the tokens of ``text`` cut at
+    ``words`` (runs of whitespace their own tokens, one space after a word
+    its trailing space).
+
+    >>> words_and_spaces(["省", " ", "科技厅", "\n\n", "要"], "省 科技厅\n\n要")
+    (['省', '科技厅', '\n\n', '要'], [True, False, False, False])
+    """
+    out, spaces, at = [], [], 0
+    for word in words:
+        if word.isspace():
+            continue
+        start = text.index(word, at)
+        if start > at:
+            out.append(text[at:start])
+            spaces.append(False)
+            at = start
+        out.append(word)
+        at += len(word)
+        spaces.append(at < len(text) and text[at] == " ")
+        at += spaces[-1]
+    if at < len(text):
+        out.append(text[at:])
+        spaces.append(False)
+    return out, spaces
 
 
 class DepartmentLists:

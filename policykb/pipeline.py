@@ -92,11 +92,12 @@ def find_documents(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def write_snapshot(record: Record, extracted_dir: str | Path, name: str) -> Path:
+def write_snapshot(record: Record, extracted_dir: str | Path, name: str, data: dict | None = None) -> Path:
     """Write ``extracted/NAME.json`` (as ``policykb extract --format json``
-    prints it); leave the file untouched when its content is the same."""
+    prints it); leave the file untouched when its content is the same.
+    ``data`` is ``record.to_dict()`` when already made."""
     out = Path(extracted_dir) / f"{name}.json"
-    text = json.dumps(record.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(data or record.to_dict(), ensure_ascii=False, indent=1) + "\n"
     if not out.exists() or out.read_text(encoding="utf-8") != text:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")

@@ -230,3 +230,46 @@ def test_a_bare_name_in_a_list_resolves_in_the_context_of_the_one_before():
     add_mentions(source, Document(jurisdiction="重庆市"), [section])
     assert [(m.as_written, m.department) for m in section.mentions] == [
         ("四川省林业局", "省林业局"), ("经济和信息化厅", "省经济和信息化厅")]
+
+
+# (text, why): the tokenizer policykb gives spaCy must cut as spaCy's own
+# jieba tokenizer does, whitespace included
+TOKENIZER_CASES = [
+    ("省科技厅、省财政局要加强指导，定期调度。", "a list and punctuation"),
+    ("一、总体要求\n\n（一）指导思想\n  坚持系统观念", "line breaks and indented lines"),
+    ("省 科技厅 牵头  负责 ", "single and double spaces, a trailing one"),
+    ("到2025年，单位GDP能耗下降14%，PM2.5浓度达标", "digits and Latin letters"),
+    ("\u3000\u3000各区县政府要落实属地责任", "full-width spaces first"),
+    ("", "nothing"),
+]
+
+
+@pytest.mark.parametrize("text, why", TOKENIZER_CASES, ids=[c[1] for c in TOKENIZER_CASES])
+def test_tokenizer_cuts_as_spacys(text, why):
+    from spacy.lang.zh import ChineseTokenizer
+
+    ours = nlp.get_nlp().tokenizer(text)
+    spacys = ChineseTokenizer(nlp.get_nlp().vocab, segmenter="jieba")(text)
+    assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in spacys]
+
+
+# (text, why): the ruler's token patterns matched in windows must find what
+# the matcher finds over the whole text
+WINDOW_CASES = [
+    ("省发展改革委、省生态环境厅、省住房城乡建设厅要加强协调。", "a list of bodies"),
+    ("安徽省生态环境厅会同省退役军人事务厅研究制定方案，市政府负责落实。", "a place, a long ending, a joined word"),
+    ("推进节能改造，完善统计制度，加强监督检查。", "no department at all"),
+    ("省科技厅", "a text that is one name"),
+    ("省\n科技厅要加强指导，各市人民政府\n负责", "names across line breaks"),
+]
+
+
+@pytest.mark.parametrize("text, why", WINDOW_CASES, ids=[c[1] for c in WINDOW_CASES])
+def test_windowed_matcher_finds_what_the_matcher_finds(text, why):
+    from policykb.ruler import WindowMatcher
+
+    nlp_ = nlp.get_nlp()
+    matcher = nlp_.get_pipe("entity_ruler").matcher
+    assert isinstance(matcher, WindowMatcher)
+    doc = nlp_.make_doc(text)
+    assert sorted(matcher(doc)) == sorted(matcher.matcher(doc))

@@ -237,3 +237,26 @@ def test_two_numbers_with_one_key_are_refused(seed_db, seed_record):
     with pytest.raises(PolicyKBError, match="already 渝府发"):
         store.load_record(seed_db, clash)
     assert store.database_content(seed_db) == before
+
+
+def test_record_data_is_to_dict(seed_record):
+    """The build converts the record once (snapshot, hash, rows): the same data."""
+    data = store.record_data(seed_record)
+    assert data == seed_record.to_dict()
+    assert store.record_hash(seed_record, data) == store.record_hash(seed_record)
+    assert store.record_rows(seed_record, None, None, data) == store.record_rows(seed_record)
+
+
+def test_fast_insert_stores_what_sqlite_utils_stores(seed_record, tmp_path):
+    """One executemany per table gives the rows sqlite-utils' insert_all gives."""
+    rows = store.record_rows(seed_record)
+    fast = store.open_database(tmp_path / "fast.db")
+    slow = store.open_database(tmp_path / "slow.db")
+    store.insert_rows(fast, copy.deepcopy(rows))
+    slow["departments"].upsert_all(rows["departments"], pk="key", alter=True)
+    slow["documents"].upsert_all(rows["documents"], pk="key", alter=True)
+    for table in ("sections", "tasks", "assignments", "targets", "mentions", "citations"):
+        if rows.get(table):
+            slow[table].insert_all(rows[table], pk="key", alter=True)
+    for table in ("sections", "tasks", "assignments", "targets", "mentions", "citations"):
+        assert list(fast[table].rows) == list(slow[table].rows), table

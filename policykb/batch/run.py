@@ -99,9 +99,10 @@ def prepare(job: Job) -> Prepared:
     vocab, extracted_dir = _STATE["vocab"], _STATE["extracted_dir"]
     try:
         record = pipeline.extract_file(job.path, vocab)
+        data = store.record_data(record)  # the record as data once: snapshot, hash and rows
         if extracted_dir is not None:
-            pipeline.write_snapshot(record, extracted_dir, job.path.stem)
-        rows = store.record_rows(record, None, vocab)
+            pipeline.write_snapshot(record, extracted_dir, job.path.stem, data)
+        rows = store.record_rows(record, None, vocab, data)
         rows["tasks_words"] = task_words(record, rows)
     except PolicyKBError as e:
         return Prepared(str(job.path), job.digest, problem=str(e))

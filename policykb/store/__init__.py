@@ -26,7 +26,7 @@ from .db import (database_content, delete_document, ensure_index_version, index_
                  load_record, load_rows, mark_duplicate, open_database, prune_departments, stamp_source, stored_hash,
                  stored_source)
 from .keys import department_key, document_key, load_prefixes, slug_prefix, unique_keys
-from .rows import base_quantity, record_hash, record_rows
+from .rows import base_quantity, record_data, record_hash, record_rows
 from .schema import DOCUMENT_TABLES, ROLES, SCHEMA, SCHEMA_VERSION, ensure_schema
 from .search import fts_query, has_han, index_chars, index_text, search_tokens, task_codes, task_index_values
 
@@ -34,6 +34,6 @@ __all__ = [
     "DOCUMENT_TABLES", "ROLES", "SCHEMA", "SCHEMA_VERSION", "base_quantity", "database_content", "delete_document",
     "delete_stale_keys", "department_key", "document_key", "ensure_index_version", "ensure_schema", "index_version", "fts_query", "has_han", "index_chars",
     "index_tasks", "index_text", "insert_rows", "link_citations", "load_prefixes", "load_record", "load_rows", "mark_duplicate", "open_database",
-    "prune_departments", "record_hash", "reindex_all", "task_codes", "task_index_values", "record_rows", "search_tokens", "slug_prefix", "stamp_source", "stored_hash",
+    "prune_departments", "record_data", "record_hash", "reindex_all", "task_codes", "task_index_values", "record_rows", "search_tokens", "slug_prefix", "stamp_source", "stored_hash",
     "stored_source", "unique_keys",
 ]

@@ -78,7 +78,26 @@ def insert_rows(db: sqlite_utils.Database, rows: dict[str, list[dict]]) -> None:
     db["documents"].upsert_all(rows["documents"], pk="key", alter=True)
     for table in ("sections", "tasks", "tasks_words", "assignments", "targets", "mentions", "citations"):
         if rows.get(table):
-            db[table].insert_all(rows[table], pk="key", alter=True)
+            _insert(db, table, rows[table])
+
+
+def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    """``db[table].insert_all(rows, alter=True)``, as one ``executemany``
+    when the table has every column the rows name (values as sqlite-utils
+    stores them: lists and dicts as JSON)."""
+    columns = list(dict.fromkeys(name for row in rows for name in row))
+    known = {row[1] for row in db.execute(f"pragma table_info([{table}])")}
+    if not known.issuperset(columns):
+        db[table].insert_all(rows, pk="key", alter=True)
+        return
+    names = ", ".join(f"[{c}]" for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    db.conn.executemany(f"insert into [{table}] ({names}) values ({marks})",
+                        [[_value(row.get(c)) for c in columns] for row in rows])
+
+
+def _value(value):
+    return sqlite_utils.db.jsonify_if_needed(value) if isinstance(value, (dict, list, tuple)) else value
 
 
 def _indexed(db: sqlite_utils.Database, where: str, params: list) -> list[tuple]:

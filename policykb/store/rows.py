@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 
 from ..models import Record
@@ -48,9 +48,42 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def record_hash(record: Record) -> str:
-    """A hash of everything a record holds (and of the schema version)."""
-    data = json.dumps([SCHEMA_VERSION, record.to_dict()], ensure_ascii=False, sort_keys=True, default=str)
+def plain(value):
+    """``dataclasses.asdict`` for the record's data (dataclasses, lists,
+    tuples, dicts of plain values), without its deep copy of every leaf.
+
+    >>> from policykb.models import Mention
+    >>> plain([Mention("省科技厅", "省科技厅", 0, 4)])[0]["end"]
+    4
+    """
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {plain(k): plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return type(value)(plain(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def record_data(record: Record) -> dict:
+    """``record.to_dict()``, made once per build of a document (the
+    snapshot, the hash and the rows all read it).
+
+    >>> from policykb.models import Document
+    >>> r = Record(document=Document(title="t"))
+    >>> record_data(r) == r.to_dict()
+    True
+    """
+    return {"document": plain(record.document), "sections": plain(record.sections), "tasks": plain(record.tasks),
+            "targets": plain(record.targets), "source": record.source, "text": record.text}
+
+
+def record_hash(record: Record, data: dict | None = None) -> str:
+    """A hash of everything a record holds (and of the schema version);
+    ``data`` is its :func:`record_data` when already made."""
+    data = json.dumps([SCHEMA_VERSION, data or record.to_dict()], ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
@@ -59,15 +92,15 @@ def _sort_key(doc_key: str, start: int | None, ordinal: int) -> str:
     return f"{doc_key}:{int(start or 0):08d}:{ordinal:05d}"
 
 
-def _item_row(item, key: str, doc_key: str, ordinal: int, children: str | None = None, **fields) -> dict:
-    """A section, task or target as a row: its fields (less its list of
-    ``children``), ``record_id`` for its id, its key, ``fields`` and its
-    reading-order sort key."""
-    row = asdict(item)
+def _item_row(item: dict, key: str, doc_key: str, ordinal: int, children: str | None = None, **extra) -> dict:
+    """A section, task or target (its :func:`plain` data) as a row: its
+    fields (less its list of ``children``), ``record_id`` for its id, its
+    key, ``extra`` and its reading-order sort key."""
+    row = dict(item)
     if children:
         row.pop(children)
     row["record_id"] = row.pop("id")
-    row.update(key=key, document=doc_key, **fields, sort_key=_sort_key(doc_key, item.start, ordinal))
+    row.update(key=key, document=doc_key, **extra, sort_key=_sort_key(doc_key, item["start"], ordinal))
     return row
 
 
@@ -81,28 +114,34 @@ class DepartmentRows:
     gazetteer: object
     jurisdiction: str | None
     rows: dict[str, dict] = field(default_factory=dict)
+    resolved: dict[tuple, str] = field(default_factory=dict)  # (name, jurisdiction) -> key, resolved once
 
     def key(self, name: str, jurisdiction: str | None = None) -> str:
         """The key of the department ``name`` of ``jurisdiction`` (default:
         as resolved in the document's), adding its row once."""
+        memo = self.resolved.get((name, jurisdiction))
+        if memo is not None:
+            return memo
         resolved = self.gazetteer.resolve(name, jurisdiction or self.jurisdiction)
         where = jurisdiction or resolved.jurisdiction or self.jurisdiction
         dkey = department_key(name, where)
         self.rows.setdefault(dkey, {"key": dkey, "name": name, "full_name": resolved.full_name,
                                     "jurisdiction": where, "kind": resolved.kind})
+        self.resolved[(name, jurisdiction)] = dkey
         return dkey
 
 
-def document_row(record: Record, doc_key: str) -> dict:
+def document_row(record: Record, doc_key: str, data: dict | None = None) -> dict:
     """The ``documents`` row: the document's fields, its counts and its source."""
     d = record.document
-    document = {k: v for k, v in asdict(d).items()}
+    data = data or record_data(record)
+    document = dict(data["document"])
     document.update(
         key=doc_key, cites=_json(d.cites or []),
         section_count=len(record.sections), task_count=len(record.tasks), target_count=len(record.targets),
         source_path=record.source.get("path"), source_format=record.source.get("format"),
         source_encoding=record.source.get("encoding"), warnings=_json(record.source.get("warnings") or []),
-        text=record.text, record_hash=record_hash(record),
+        text=record.text, record_hash=record_hash(record, data),
     )
     document["title_start"], document["title_end"] = title_span(record.text, d.title, d.title_start, d.title_end)
     for extra, value in record.source.items():
@@ -129,16 +168,18 @@ def title_span(text: str, title: str | None, start: int | None, end: int | None)
     return (at, at + len(title)) if at >= 0 else (None, None)
 
 
-def section_rows(record: Record, doc_key: str, departments: DepartmentRows) -> tuple[list, list, dict, dict]:
+def section_rows(record: Record, doc_key: str, departments: DepartmentRows,
+                 data: dict | None = None) -> tuple[list, list, dict, dict]:
     """The ``sections`` and ``mentions`` rows, and the section keys by record
     id and by path (the first section at a path)."""
+    items = (data or record_data(record))["sections"]
     section_keys = unique_keys(f"{doc_key}/{s.path}" for s in record.sections)
     key_of_section = {s.id: k for s, k in zip(record.sections, section_keys)}
     key_of_path: dict[str, str] = {}
     sections, mentions = [], []
     for i, (s, skey) in enumerate(zip(record.sections, section_keys)):
         key_of_path.setdefault(s.path, skey)
-        sections.append(_item_row(s, skey, doc_key, i, "mentions", parent=key_of_section.get(s.parent_id)))
+        sections.append(_item_row(items[i], skey, doc_key, i, "mentions", parent=key_of_section.get(s.parent_id)))
         for n, m in enumerate(s.mentions, 1):
             mentions.append({"key": f"{skey}#m{n}", "document": doc_key, "section": skey,
                              "department": departments.key(m.department, m.jurisdiction), "jurisdiction": m.jurisdiction,
@@ -148,8 +189,9 @@ def section_rows(record: Record, doc_key: str, departments: DepartmentRows) -> t
 
 
 def task_rows(record: Record, doc_key: str, departments: DepartmentRows,
-              key_of_section: dict) -> tuple[list, list, dict]:
+              key_of_section: dict, data: dict | None = None) -> tuple[list, list, dict]:
     """The ``tasks`` and ``assignments`` rows, and the task keys by path."""
+    items = (data or record_data(record))["tasks"]
     task_keys = unique_keys(f"{doc_key}/{t.path}" for t in record.tasks)
     task_of_path: dict[str, str] = {}
     tasks, assignments = [], []
@@ -157,11 +199,11 @@ def task_rows(record: Record, doc_key: str, departments: DepartmentRows,
         task_of_path.setdefault(t.path, tkey)
         names = list(dict.fromkeys(a.department for a in t.assignments))
         keys = list(dict.fromkeys(departments.key(a.department, a.jurisdiction) for a in t.assignments))
-        row = _item_row(t, tkey, doc_key, i, "assignments", section=key_of_section.get(t.section_id),
+        row = _item_row(items[i], tkey, doc_key, i, "assignments", section=key_of_section.get(t.section_id),
                         departments=_json(names), department_keys=_json(keys), notes=_json(t.notes))
         tasks.append(row)
         for n, a in enumerate(t.assignments, 1):
-            arow = asdict(a)
+            arow = dict(items[i]["assignments"][n - 1])
             arow.update(key=f"{tkey}#{n}", task=tkey, document=doc_key, department=departments.key(a.department, a.jurisdiction),
                         inherited=int(bool(a.inherited)), position=n,
                         sort_key=f"{row['sort_key']}:{n:03d}")
@@ -170,14 +212,15 @@ def task_rows(record: Record, doc_key: str, departments: DepartmentRows,
 
 
 def target_rows(record: Record, doc_key: str, key_of_path: dict, task_of_path: dict,
-                numerals=None) -> list[dict]:
+                numerals=None, data: dict | None = None) -> list[dict]:
     """The ``targets`` rows, numbered within their path (``#t1``, ``#t2``…)."""
+    items = (data or record_data(record))["targets"]
     targets = []
     per_path: dict[str, int] = {}
     for i, t in enumerate(record.targets):
         per_path[t.path] = per_path.get(t.path, 0) + 1
         prefix = f"{doc_key}/{t.path}" if t.path else doc_key
-        row = _item_row(t, f"{prefix}#t{per_path[t.path]}", doc_key, i, section=key_of_path.get(t.path),
+        row = _item_row(items[i], f"{prefix}#t{per_path[t.path]}", doc_key, i, section=key_of_path.get(t.path),
                         task=task_of_path.get(t.path))
         if row.get("value_base") is None:
             row["value_base"], row["unit_base"] = base_quantity(t.value, t.unit, numerals)
@@ -185,8 +228,9 @@ def target_rows(record: Record, doc_key: str, key_of_path: dict, task_of_path: d
     return targets
 
 
-def record_rows(record: Record, key: str | None = None, vocab=None) -> dict[str, list[dict]]:
-    """The rows one record becomes, by table (pure: no database).
+def record_rows(record: Record, key: str | None = None, vocab=None, data: dict | None = None) -> dict[str, list[dict]]:
+    """The rows one record becomes, by table (pure: no database); ``data``
+    is the record's :func:`record_data` when already made.
 
     Departments are resolved through the gazetteer of ``vocab`` (default:
     the shipped vocabulary) for their full name and kind.
@@ -198,10 +242,11 @@ def record_rows(record: Record, key: str | None = None, vocab=None) -> dict[str,
     fallback = Path(record.source.get("path") or "document").stem
     doc_key = key or document_key(d.doc_number, d.title, fallback, vocab=vocab)
     departments = DepartmentRows(load_gazetteer(vocab), d.jurisdiction)
-    document = document_row(record, doc_key)
-    sections, mentions, key_of_section, key_of_path = section_rows(record, doc_key, departments)
-    tasks, assignments, task_of_path = task_rows(record, doc_key, departments, key_of_section)
-    targets = target_rows(record, doc_key, key_of_path, task_of_path, vocab.numerals)
+    data = data or record_data(record)
+    document = document_row(record, doc_key, data)
+    sections, mentions, key_of_section, key_of_path = section_rows(record, doc_key, departments, data)
+    tasks, assignments, task_of_path = task_rows(record, doc_key, departments, key_of_section, data)
+    targets = target_rows(record, doc_key, key_of_path, task_of_path, vocab.numerals, data)
     citations = [{"key": f"{doc_key}>{number}", "document": doc_key, "cited_number": number,
                   "cited_document": None}
                  for number in dict.fromkeys(d.cites or [])]

@@ -21,7 +21,7 @@ SCHEMA: dict[str, dict] = {
                  "title_end": int,
                  "text": str, "record_hash": str, "source_hash": str, "parser_version": str},
         pk="key", foreign_keys=[],
-        indexes=[["doc_number"], ["jurisdiction"], ["issued_date"]],
+        indexes=[["doc_number"], ["jurisdiction"], ["issued_date"], ["source_path"]],
     ),
     "sections": dict(
         columns={"key": str, "document": str, "path": str, "level": int, "label": str, "title": str,
