@@ -49,6 +49,7 @@ QUANTITY_CASES = [
     (1.5, "亿千瓦时", 150000000.0, "千瓦时", "千 of 千瓦时 is not a multiplier"),
     (14, "%", 14.0, "%", "percent unchanged"),
     (30, "个", 30.0, "个", "count unchanged"),
+    (3, "千万吨", 30000000.0, "吨", "a compound scale, as the extractor reads it"),
 ]
 
 

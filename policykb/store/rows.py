@@ -18,30 +18,28 @@ from .keys import department_key, document_key, unique_keys
 from .schema import SCHEMA_VERSION
 
 
-def base_quantity(value: float | None, unit: str | None, numerals=None) -> tuple[float | None, str | None]:
-    """The value with a leading 万/亿 of its unit multiplied out, and the base unit.
+def base_quantity(value: float | None, unit: str | None, vocab=None) -> tuple[float | None, str | None]:
+    """The value with the scale word its unit starts with multiplied out, and
+    the base unit: the extractor's own reading (:func:`~policykb.extract.quantity.scale_prefix`
+    and the scales of ``vocab``), for records stored without ``value_base``.
 
     >>> base_quantity(4.32, "万吨")
     (43200.0, '吨')
     >>> base_quantity(1.5, "亿千瓦时"), base_quantity(14, "%")
     ((150000000.0, '千瓦时'), (14.0, '%'))
-    >>> base_quantity(2, "万亿元")
-    (2000000000000.0, '元')
-
-    ``numerals`` (default: the shipped ones) gives the scale words.
+    >>> base_quantity(2, "万亿元"), base_quantity(3, "千万吨")
+    ((2000000000000.0, '元'), (30000000.0, '吨'))
     """
     if value is None:
         return None, unit
-    from ..numerals import load_numerals
+    from ..extract.quantity import scale_prefix
+    from ..vocab import default_vocabulary
 
-    scales = (numerals or load_numerals()).scales
     unit = unit or ""
-    factor = 1
-    while unit and unit[0] in scales and len(unit) > 1:
-        factor *= scales[unit[0]]
-        unit = unit[1:]
+    scale = scale_prefix(unit, vocab)
+    factor = default_vocabulary(vocab).quantities.scales[scale] if scale else 1
     # round away binary noise (4.32 * 10000 = 43200.000000000004)
-    return float(round(float(value) * factor, 6)), unit
+    return float(round(float(value) * factor, 6)), unit[len(scale):]
 
 
 def _json(value) -> str:
@@ -212,7 +210,7 @@ def task_rows(record: Record, doc_key: str, departments: DepartmentRows,
 
 
 def target_rows(record: Record, doc_key: str, key_of_path: dict, task_of_path: dict,
-                numerals=None, data: dict | None = None) -> list[dict]:
+                vocab=None, data: dict | None = None) -> list[dict]:
     """The ``targets`` rows, numbered within their path (``#t1``, ``#t2``…)."""
     items = (data or record_data(record))["targets"]
     targets = []
@@ -223,7 +221,7 @@ def target_rows(record: Record, doc_key: str, key_of_path: dict, task_of_path: d
         row = _item_row(items[i], f"{prefix}#t{per_path[t.path]}", doc_key, i, section=key_of_path.get(t.path),
                         task=task_of_path.get(t.path))
         if row.get("value_base") is None:
-            row["value_base"], row["unit_base"] = base_quantity(t.value, t.unit, numerals)
+            row["value_base"], row["unit_base"] = base_quantity(t.value, t.unit, vocab)
         targets.append(row)
     return targets
 
@@ -246,7 +244,7 @@ def record_rows(record: Record, key: str | None = None, vocab=None, data: dict |
     document = document_row(record, doc_key, data)
     sections, mentions, key_of_section, key_of_path = section_rows(record, doc_key, departments, data)
     tasks, assignments, task_of_path = task_rows(record, doc_key, departments, key_of_section, data)
-    targets = target_rows(record, doc_key, key_of_path, task_of_path, vocab.numerals, data)
+    targets = target_rows(record, doc_key, key_of_path, task_of_path, vocab, data)
     citations = [{"key": f"{doc_key}>{number}", "document": doc_key, "cited_number": number,
                   "cited_document": None}
                  for number in dict.fromkeys(d.cites or [])]
